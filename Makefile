@@ -1,0 +1,41 @@
+# capdev — two commands do all set-up: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.capdev-installed
+
+.PHONY: site test serve check bench setup browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+## Build the whole bilingual site, PDFs and assessments into site/
+site: $(STAMP)
+	$(BIN)/capdev build
+
+## Live preview of both languages at http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/capdev serve
+
+check: $(STAMP)
+	$(BIN)/capdev check
+
+## Browser test dependencies: Debian's chromium (when root) and axe-core from npm
+browser:
+	@bash scripts/install-browser.sh
+
+test: $(STAMP) browser
+	$(BIN)/ruff check capdev tests scripts
+	$(BIN)/capdev check
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .cache
