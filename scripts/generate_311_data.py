@@ -43,10 +43,10 @@ CHANNELS: dict[str, tuple[float, float]] = {
 # category: (share, service-level target in hours, median hours to close,
 #            rainy-season multiplier on volume)
 CATEGORIES: dict[str, tuple[float, int, float, float]] = {
-    "waste collection": (0.24, 48, 30.0, 1.0),
-    "street lighting": (0.16, 72, 50.0, 1.0),
+    "waste collection": (0.24, 48, 24.0, 1.0),
+    "street lighting": (0.16, 72, 44.0, 1.0),
     "potholes": (0.14, 120, 110.0, 1.6),
-    "water leak": (0.12, 24, 14.0, 1.1),
+    "water leak": (0.12, 24, 11.0, 1.1),
     "drainage": (0.10, 96, 70.0, 1.9),
     "noise": (0.08, 24, 20.0, 0.9),
     "trees and green areas": (0.07, 168, 120.0, 1.3),
