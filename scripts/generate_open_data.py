@@ -116,14 +116,14 @@ def descriptor() -> dict[str, object]:
         (
             "fee_pab",
             "number",
-            "Fee in balboas (PAB; the balboa is at par with the US dollar).",
-            {"required": True, "minimum": 0},
+            "Fee in balboas (PAB; the balboa is at par with the US dollar); empty if unknown.",
+            {"minimum": 0},
         ),
         (
             "processing_days",
             "integer",
-            "Days from a complete application to the decision.",
-            {"required": True, "minimum": 0},
+            "Days from a complete application to the decision; empty if unknown.",
+            {"minimum": 0},
         ),
         (
             "requests_2025",
@@ -134,8 +134,8 @@ def descriptor() -> dict[str, object]:
         (
             "last_updated",
             "date",
-            "Date the record was last checked (YYYY-MM-DD).",
-            {"required": True},
+            "Date the record was last checked (YYYY-MM-DD); empty if unknown.",
+            {},
         ),
     ]
     schema_fields = []
