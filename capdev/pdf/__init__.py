@@ -1,0 +1,1 @@
+"""Policy notes and publications: PDF, DOCX and web pages in every language."""

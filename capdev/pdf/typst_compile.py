@@ -1,0 +1,76 @@
+"""Compile typst source to a tagged PDF with the `typst` Python package.
+
+Fonts: typst's embedded Libertinus Serif (text) and DejaVu Sans from matplotlib's
+bundled font folder (headings, cover) — both pip-installed, full Latin-1 and Latin
+Extended-A, so Spanish glyphs are always there. System fonts are ignored, so a PDF never
+depends on what happens to be installed on the machine. One compiler (and one font scan)
+per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import typst
+
+from capdev.errors import CapdevError, Finding
+
+PDF_STANDARDS = ["ua-1"]
+
+
+def font_dirs() -> list[str]:
+    import matplotlib
+
+    return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")]
+
+
+@cache
+def _fonts() -> typst.Fonts:
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                       font_paths=font_dirs())
+
+
+@cache
+def _compiler(root: str) -> typst.Compiler:
+    return typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True)
+
+
+def compile_pdf(source: str, root: Path, where: str, timestamp: int | None = None) -> bytes:
+    """PDF bytes, or a finding naming the note (typst diagnostics are about our output)."""
+    compiler = _compiler(str(root.resolve()))
+    try:
+        pdf = compiler.compile(input=source.encode("utf-8"), format="pdf",
+                               pdf_standards=PDF_STANDARDS, timestamp=timestamp)
+    except typst.TypstError as exc:
+        raise CapdevError(_finding(exc, where)) from None
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def _finding(exc: typst.TypstError, where: str) -> Finding:
+    message = str(getattr(exc, "message", exc)).strip().splitlines()[0]
+    if "alt text" in message:
+        return Finding(where, 0, "pdf-missing-alt", message,
+                       "every figure needs alternative text: ![Caption](file.svg)")
+    hints = "; ".join(getattr(exc, "hints", []) or [])
+    return Finding(where, 0, "pdf-typst", f"typst: {message}",
+                   hints or "check figures, tables and special characters in the note")
+
+
+_IMAGE = re.compile(r'image\("((?:[^"\\]|\\.)*)"')
+
+
+def typst_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def add_alt_text(source: str, alts: dict[str, str]) -> str:
+    """Pandoc's typst writer drops alt text; put it back so PDF/UA accepts the figures."""
+    def repl(match: re.Match[str]) -> str:
+        alt = alts.get(match.group(1).replace('\\"', '"'))
+        return match.group(0) + (f", alt: {typst_string(alt)}" if alt else "")
+
+    return _IMAGE.sub(repl, source)
