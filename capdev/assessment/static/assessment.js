@@ -1,0 +1,405 @@
+/* capdev competence self-assessment — runs entirely in the browser.
+ *
+ * Privacy: no fetch(), no XMLHttpRequest, no cookies. Answers are kept in localStorage only
+ * after the user turns on "remember my answers on this device" (key capdev:<id>@<version>).
+ * The framework is embedded in the page (<script type="application/json" id="capdev-framework">)
+ * so the page also works when opened from file://.
+ *
+ * capdevScore() is the JavaScript twin of capdev/assessment/scoring.py: keep them identical.
+ * Both run against tests/fixtures/assessment/vectors.json.
+ */
+(function (root) {
+  "use strict";
+
+  /* ---------- scoring (twin of scoring.py) ---------- */
+
+  var OPTIMISTIC_FROM_LEVEL = 2;
+
+  function round3(x) { return Math.floor(x * 1000 + 0.5) / 1000; }
+
+  function isRating(v) { return typeof v === "number" && Number.isInteger(v); }
+
+  function competences(fw) {
+    var out = [];
+    fw.areas.forEach(function (a) { a.competences.forEach(function (c) { out.push(c); }); });
+    return out;
+  }
+
+  function levelOf(ratings, ranks, metAt) {
+    var level = 0;
+    for (var i = 0; i < ranks.length; i++) {
+      var vals = ratings.filter(function (r) { return r.item.level === ranks[i]; })
+        .map(function (r) { return r.value; });
+      var sum = vals.reduce(function (s, v) { return s + v; }, 0);
+      if (vals.length > 0 && sum >= metAt * vals.length) { level = ranks[i]; } else { break; }
+    }
+    return level;
+  }
+
+  function missingLevels(level, target, hasProfile, top) {
+    var out = [], r;
+    if (level === null) { return out; }
+    if (hasProfile) {
+      if (target === null) { return out; }
+      for (r = level + 1; r <= target; r++) { out.push(r); }
+      return out;
+    }
+    return level < top ? [level + 1] : [];
+  }
+
+  function byRelationThenName(a, b) {
+    var ka = a.relation === "core" ? 0 : 1, kb = b.relation === "core" ? 0 : 1;
+    if (ka !== kb) { return ka - kb; }
+    return a.module < b.module ? -1 : (a.module > b.module ? 1 : 0);
+  }
+
+  function modulesFor(comp, missing) {
+    return comp.modules.filter(function (m) {
+      return m.addresses_levels.some(function (l) { return missing.indexOf(l) >= 0; });
+    }).slice().sort(byRelationThenName).map(function (m) {
+      return { module: m.module, relation: m.relation };
+    });
+  }
+
+  function checksFor(comp, checks) {
+    var items = comp.items.filter(function (it) {
+      return it.type === "knowledge_check" && !it.deprecated;
+    });
+    var answered = items.filter(function (it) { return typeof checks[it.id] === "string"; });
+    var correct = answered.filter(function (it) { return checks[it.id] === it.answer; }).length;
+    return { total: items.length, answered: answered.length, correct: correct };
+  }
+
+  function scoreCompetence(fw, comp, response, prof) {
+    var answers = response.answers || {};
+    var scale = fw.scale;
+    var top = Math.max.apply(null, scale.points.map(function (p) { return p.value; }));
+    var ranks = fw.levels.map(function (l) { return l.rank; });
+    var items = comp.items.filter(function (it) { return it.type === "self_rating" && !it.deprecated; });
+    var ratings = items.filter(function (it) { return isRating(answers[it.id]); })
+      .map(function (it) { return { item: it, value: answers[it.id] }; });
+    var enough = items.length > 0 && 3 * ratings.length >= 2 * items.length;
+    var total = ratings.reduce(function (s, r) { return s + r.value; }, 0);
+    var level = enough ? levelOf(ratings, ranks, scale.met_at) : null;
+    var target = null;
+    if (prof && Object.prototype.hasOwnProperty.call(prof.targets, comp.id)) { target = prof.targets[comp.id]; }
+    var checks = checksFor(comp, response.checks || {});
+    var missing = missingLevels(level, target, !!prof, Math.max.apply(null, ranks));
+    return {
+      id: comp.id,
+      status: enough ? "ok" : "insufficient",
+      items: items.length,
+      answered: ratings.length,
+      score: enough ? round3(total / (top * ratings.length)) : null,
+      level: level,
+      target: target,
+      gap: (target !== null && level !== null) ? Math.max(0, target - level) : null,
+      checks: checks,
+      optimistic: level !== null && level >= OPTIMISTIC_FROM_LEVEL && checks.answered > 0 &&
+        2 * checks.correct < checks.answered,
+      modules: modulesFor(comp, missing)
+    };
+  }
+
+  function plan(results) {
+    var byId = {}, order = [];
+    results.forEach(function (res) {
+      res.modules.forEach(function (m) {
+        if (!byId[m.module]) {
+          byId[m.module] = { module: m.module, relation: "optional", competences: [] };
+          order.push(byId[m.module]);
+        }
+        if (m.relation === "core") { byId[m.module].relation = "core"; }
+        byId[m.module].competences.push(res.id);
+      });
+    });
+    return order.sort(byRelationThenName);
+  }
+
+  function score(fw, response, profile) {
+    var prof = null;
+    if (profile) { prof = fw.profiles.filter(function (p) { return p.id === profile; })[0] || null; }
+    var results = competences(fw).filter(function (c) { return !c.deprecated; })
+      .map(function (c) { return scoreCompetence(fw, c, response, prof); });
+    return {
+      framework: fw.id + "@" + fw.version,
+      profile: prof ? prof.id : null,
+      competences: results,
+      plan: plan(results)
+    };
+  }
+
+  root.capdevScore = score;
+  if (typeof module === "object" && module.exports) { module.exports = { score: score }; }
+
+  if (typeof document === "undefined") { return; }
+
+  /* ---------- the page ---------- */
+
+  var FORMAT = "capdev-assessment-response/1";
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
+
+  function Page(box) {
+    this.box = box;
+    this.form = $("capdev-form");
+    this.fw = JSON.parse($("capdev-framework").textContent);
+    this.t = JSON.parse($("capdev-strings").textContent);
+    this.key = "capdev:" + this.fw.id + "@" + this.fw.version;
+    this.base = box.getAttribute("data-module-base") || "";
+  }
+
+  Page.prototype.collect = function () {
+    var fd = new FormData(this.form), answers = {}, checks = {};
+    var fw = this.fw;
+    competences(fw).forEach(function (c) {
+      c.items.forEach(function (it) {
+        var v = fd.get(it.id);
+        if (v === null || v === "") { return; }
+        if (it.type === "self_rating") { answers[it.id] = v === "na" ? "na" : parseInt(v, 10); }
+        else { checks[it.id] = v; }
+      });
+    });
+    var response = {
+      format: FORMAT, framework: fw.id, version: fw.version, lang: this.t.lang,
+      profile: fd.get("capdev-profile") || null,
+      date: new Date().toISOString().slice(0, 10), answers: answers, checks: checks
+    };
+    var code = (fd.get("capdev-code") || "").trim();
+    if (code) { response.code = code; }
+    return response;
+  };
+
+  Page.prototype.apply = function (response) {
+    var form = this.form;
+    form.reset();
+    function check(name, value) {
+      var inputs = form.querySelectorAll("input[type=radio]");
+      for (var i = 0; i < inputs.length; i++) {
+        if (inputs[i].name === name && inputs[i].value === String(value)) { inputs[i].checked = true; }
+      }
+    }
+    Object.keys(response.answers || {}).forEach(function (k) { check(k, response.answers[k]); });
+    Object.keys(response.checks || {}).forEach(function (k) { check(k, response.checks[k]); });
+    check("capdev-profile", response.profile || "");
+    $("capdev-code").value = response.code || "";
+  };
+
+  Page.prototype.problem = function (response) {
+    if (!response || typeof response !== "object" || response.format !== FORMAT) { return this.t.import_bad_format; }
+    if (response.framework !== this.fw.id || response.version !== this.fw.version) {
+      return fill(this.t.import_other_version, { found: response.framework + "@" + response.version, expected: this.fw.id + "@" + this.fw.version });
+    }
+    return "";
+  };
+
+  Page.prototype.remembering = function () { return $("capdev-remember").checked; };
+
+  Page.prototype.save = function () {
+    if (!this.remembering()) { return; }
+    try { root.localStorage.setItem(this.key, JSON.stringify(this.collect())); } catch (e) { /* storage off: nothing kept */ }
+  };
+
+  Page.prototype.forget = function () {
+    try { root.localStorage.removeItem(this.key); } catch (e) { /* nothing stored */ }
+  };
+
+  Page.prototype.restore = function () {
+    var raw = null;
+    try { raw = root.localStorage.getItem(this.key); } catch (e) { return; }
+    if (!raw) { return; }
+    try {
+      var response = JSON.parse(raw);
+      if (this.problem(response)) { return; }
+      $("capdev-remember").checked = true;
+      this.apply(response);
+      this.say(this.t.restored);
+    } catch (e) { this.forget(); }
+  };
+
+  Page.prototype.say = function (text) { $("capdev-status").textContent = text; };
+
+  Page.prototype.error = function (text) {
+    var box = $("capdev-error");
+    box.hidden = !text;
+    $("capdev-error-text").textContent = text || "";
+    if (text) { box.focus(); }
+  };
+
+  Page.prototype.moduleTitle = function (id) { return (this.t.modules && this.t.modules[id]) || id; };
+
+  Page.prototype.levelText = function (res) {
+    var t = this.t;
+    if (res.level === null) { return t.insufficient; }
+    if (res.level === 0) { return t.below_first; }
+    var lv = this.fw.levels.filter(function (l) { return l.rank === res.level; })[0];
+    return res.level + " — " + lv.name;
+  };
+
+  Page.prototype.render = function (result) {
+    var t = this.t, self = this, fw = this.fw;
+    var titles = {};
+    competences(fw).forEach(function (c) { titles[c.id] = c.title; });
+    var tbody = el("tbody");
+    result.competences.forEach(function (res) {
+      var mods = el("ul", { "class": "capdev-modules" });
+      res.modules.forEach(function (m) {
+        var a = el("a", { href: self.base + m.module + "/index.html" }, [self.moduleTitle(m.module)]);
+        mods.appendChild(el("li", {}, [a, " (" + (m.relation === "core" ? t.core : t.optional) + ")"]));
+      });
+      var levelCell = el("td", {}, [self.levelText(res)]);
+      if (res.optimistic) {
+        levelCell.appendChild(el("p", { "class": "capdev-flag" }, [fill(t.optimistic, { correct: res.checks.correct, answered: res.checks.answered })]));
+      }
+      tbody.appendChild(el("tr", {}, [
+        el("th", { scope: "row" }, [res.id + " " + titles[res.id]]),
+        levelCell,
+        el("td", {}, [res.score === null ? "—" : Math.round(res.score * 100) + " %"]),
+        el("td", {}, [res.target === null ? "—" : String(res.target)]),
+        el("td", {}, [res.gap === null ? "—" : String(res.gap)]),
+        el("td", {}, res.modules.length ? [mods] : [res.status === "ok" ? t.no_modules : t.answer_more])
+      ]));
+    });
+    var head = el("tr", {}, [t.col_competence, t.col_level, t.col_score, t.col_target, t.col_gap, t.col_modules]
+      .map(function (h) { return el("th", { scope: "col" }, [h]); }));
+    var table = el("table", { "class": "capdev-results-table" }, [
+      el("caption", {}, [result.profile ? fill(t.caption_profile, { profile: this.profileTitle(result.profile) }) : t.caption]),
+      el("thead", {}, [head]), tbody]);
+    var out = $("capdev-results-body");
+    out.textContent = "";
+    out.appendChild(el("div", { "class": "capdev-table-wrap" }, [table]));
+    out.appendChild(this.chart(result, titles));
+    $("capdev-results").hidden = false;
+    var done = result.competences.filter(function (r) { return r.status === "ok"; }).length;
+    this.say(fill(t.results_ready, { done: done, total: result.competences.length }));
+    $("capdev-results-title").focus();
+  };
+
+  Page.prototype.profileTitle = function (id) {
+    var p = this.fw.profiles.filter(function (x) { return x.id === id; })[0];
+    return p ? p.title : id;
+  };
+
+  Page.prototype.chart = function (result, titles) {
+    var t = this.t, top = this.fw.levels.length;
+    var rowH = 34, left = 70, width = 420, barW = 300, h = rowH * result.competences.length + 40;
+    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + h, role: "img", "aria-labelledby": "capdev-chart-title capdev-chart-desc", "class": "capdev-chart" });
+    svg.appendChild(svgEl("title", { id: "capdev-chart-title" }, t.chart_title));
+    var desc = result.competences.map(function (r) {
+      return r.id + ": " + (r.level === null ? t.insufficient : t.col_level + " " + r.level) +
+        (r.target === null ? "" : ", " + t.col_target + " " + r.target);
+    }).join("; ");
+    svg.appendChild(svgEl("desc", { id: "capdev-chart-desc" }, desc));
+    for (var k = 0; k <= top; k++) {
+      var x = left + barW * k / top;
+      svg.appendChild(svgEl("line", { x1: x, x2: x, y1: 8, y2: h - 24, "class": "capdev-grid" }));
+      svg.appendChild(svgEl("text", { x: x, y: h - 8, "text-anchor": "middle", "class": "capdev-axis" }, String(k)));
+    }
+    result.competences.forEach(function (r, i) {
+      var y = 12 + i * rowH;
+      svg.appendChild(svgEl("text", { x: 4, y: y + 16, "class": "capdev-axis" }, r.id));
+      if (r.level !== null) {
+        svg.appendChild(svgEl("rect", { x: left, y: y + 4, height: 18, width: Math.max(2, barW * r.level / top), "class": "capdev-bar" }));
+      } else {
+        svg.appendChild(svgEl("text", { x: left + 4, y: y + 17, "class": "capdev-axis" }, t.insufficient));
+      }
+      if (r.target !== null) {
+        var tx = left + barW * r.target / top;
+        svg.appendChild(svgEl("path", { d: "M" + tx + " " + (y - 1) + " l6 7 l-6 7 l-6 -7 z", "class": "capdev-target" }));
+        svg.appendChild(svgEl("line", { x1: tx, x2: tx, y1: y + 13, y2: y + 27, "class": "capdev-target-line" }));
+      }
+    });
+    var legend = el("figcaption", {}, [t.chart_legend]);
+    var fig = el("figure", { "class": "capdev-figure" }, [legend]);
+    fig.insertBefore(svg, legend);
+    return fig;
+  };
+
+  Page.prototype.download = function () {
+    var response = this.collect();
+    var blob = new Blob([JSON.stringify(response, null, 2) + "\n"], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: "capdev-assessment-" + response.date + ".json" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    this.say(this.t.exported);
+  };
+
+  Page.prototype.upload = function (file) {
+    var self = this, reader = new FileReader();
+    reader.onload = function () {
+      var response;
+      try { response = JSON.parse(reader.result); } catch (e) { self.error(self.t.import_bad_json); return; }
+      var problem = self.problem(response);
+      if (problem) { self.error(problem); return; }
+      self.error("");
+      self.apply(response);
+      self.save();
+      self.render(score(self.fw, response, response.profile || null));
+    };
+    reader.readAsText(file);
+  };
+
+  Page.prototype.wire = function () {
+    var self = this;
+    this.form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var response = self.collect();
+      self.error("");
+      self.save();
+      self.render(score(self.fw, response, response.profile));
+    });
+    this.form.addEventListener("change", function (ev) {
+      if (ev.target.id === "capdev-remember") {
+        if (ev.target.checked) { self.save(); self.say(self.t.remember_on); } else { self.forget(); self.say(self.t.remember_off); }
+        return;
+      }
+      if (ev.target.id !== "capdev-import") { self.save(); }
+    });
+    $("capdev-export").addEventListener("click", function () { self.download(); });
+    $("capdev-import").addEventListener("change", function (ev) {
+      if (ev.target.files && ev.target.files[0]) { self.upload(ev.target.files[0]); }
+      ev.target.value = "";
+    });
+    $("capdev-delete").addEventListener("click", function () {
+      self.forget();
+      self.form.reset();
+      $("capdev-results").hidden = true;
+      self.error("");
+      self.say(self.t.deleted);
+    });
+    $("capdev-print").addEventListener("click", function () { root.print(); });
+    this.restore();
+  };
+
+  function start() {
+    var box = $("capdev-assessment");
+    if (!box) { return; }
+    box.classList.add("capdev-js");
+    new Page(box).wire();
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})(typeof window !== "undefined" ? window : globalThis);
