@@ -1,0 +1,145 @@
+"""Markdown pages for the site: one page per note, an overview plus one page per chapter
+for a publication. Citations are resolved by pandoc's citeproc to plain Markdown that
+Python-Markdown renders (no raw HTML), with downloads and "Cite this" (BibTeX, RIS).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from capdev.pdf import ast, pandoc, source
+from capdev.pdf.cite import bibtex, ris
+from capdev.pdf.labels import LANGS, labels, long_date, sdg_tag
+from capdev.pdf.render import Prepared, prepare, template_file
+
+WEB_FORMAT = "gfm-raw_html"
+
+
+def _words(text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, word in enumerate(text.split()):
+        if i:
+            out.append({"t": "Space"})
+        out.append({"t": "Str", "c": word})
+    return out
+
+
+def _cites(blocks: Any) -> bool:
+    return any(node["t"] == "Cite" for node in ast.walk(blocks))
+
+
+def body_markdown(prep: Prepared, blocks: list[Any], level_shift: int, lang: str) -> str:
+    """Blocks → Markdown, citations resolved, a references section when anything is cited."""
+    tree = copy.deepcopy({**prep.ast, "blocks": blocks})
+    for node in ast.walk(tree["blocks"]):
+        if node["t"] == "Header":
+            node["c"][0] += level_shift
+    tree["meta"].pop("reference-section-title", None)
+    if prep.bibliography and _cites(tree["blocks"]):
+        tree["blocks"] += [
+            {"t": "Header", "c": [2, ["references", [], []],
+                                  _words(labels(lang)["references"])]},
+            {"t": "Div", "c": [["refs", [], []], []]},
+        ]
+    out = pandoc.write(tree, WEB_FORMAT, prep.where,
+                       [f"--lua-filter={template_file('web.lua')}"])
+    return out.decode("utf-8").strip() + "\n"
+
+
+def front_matter(title: str, description: str) -> str:
+    data = {"title": title, "description": " ".join(description.split())}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def header_block(doc: source.Document) -> str:
+    lab, meta = labels(doc.lang), doc.meta
+    lines = [f"# {meta.get('title', doc.id)}", ""]
+    if meta.get("subtitle"):
+        lines += [f"*{meta['subtitle']}*", ""]
+    series = (f"{lab['series']} {lab['number']} {meta['number']}" if doc.kind == "note"
+              else lab["publication"])
+    facts = [f"**{series}**"]
+    if meta.get("date"):
+        facts.append(long_date(meta["date"], doc.lang))
+    authors = "; ".join(
+        str(a["name"]) + (f" ({a['affiliation']})" if a.get("affiliation") else "")
+        for a in meta.get("authors") or [] if isinstance(a, dict) and a.get("name"))
+    if authors:
+        facts.append(authors)
+    lines += [" · ".join(facts), ""]
+    if meta.get("abstract"):
+        abstract = " ".join(str(meta["abstract"]).split())
+        lines += [f'!!! abstract "{lab["abstract"]}"', "", f"    {abstract}", ""]
+    tags = []
+    if meta.get("keywords"):
+        tags.append(f"**{lab['keywords']}:** " + ", ".join(map(str, meta["keywords"])))
+    if meta.get("sdgs"):
+        tags.append(f"**{lab['sdgs']}:** " + "; ".join(sdg_tag(int(g), doc.lang)
+                                                     for g in meta["sdgs"]))
+    for tag in tags:
+        lines += [tag, ""]
+    return "\n".join(lines)
+
+
+def downloads(doc: source.Document, prefix: str = "") -> str:
+    lab = labels(doc.lang)
+    items = [f"- [{lab['pdf']} — {lab['lang_' + lang]}]({prefix}{doc.id}-{lang}.pdf)"
+             for lang in LANGS]
+    items.append(f"- [{lab['docx']} — {lab['lang_' + doc.lang]}]({prefix}{doc.id}-{doc.lang}.docx)")
+    return f"## {lab['downloads']}\n\n" + "\n".join(items) + "\n"
+
+
+def cite_block(doc: source.Document) -> str:
+    lab = labels(doc.lang)
+    return (f"## {lab['cite']}\n\n=== \"BibTeX\"\n\n"
+            + _indent("```bibtex\n" + bibtex(doc.id, doc.kind, doc.meta, doc.lang) + "```")
+            + "\n\n=== \"RIS\"\n\n"
+            + _indent("```text\n" + ris(doc.id, doc.kind, doc.meta, doc.lang) + "```") + "\n")
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.splitlines())
+
+
+def note_page(prep: Prepared) -> str:
+    doc = prep.doc
+    body = body_markdown(prep, prep.ast["blocks"], 1, doc.lang)
+    return (front_matter(str(doc.meta.get("title", doc.id)), str(doc.meta.get("abstract", "")))
+            + header_block(doc) + "\n" + body + "\n" + downloads(doc) + "\n" + cite_block(doc))
+
+
+def publication_pages(root: Path, prep: Prepared) -> dict[str, str]:
+    doc, lab = prep.doc, labels(prep.doc.lang)
+    pages: dict[str, str] = {}
+    toc: list[str] = []
+    for part in doc.parts:
+        name = part.path.name
+        tree = pandoc.read_markdown(part.body, source.rel(root, part.path))
+        title = str(part.meta.get("title", name))
+        pages[name] = (front_matter(title, str(part.meta.get("summary", title)))
+                       + body_markdown(prep, tree["blocks"], 0, doc.lang))
+        toc.append(f"1. [{title}]({name})")
+    index = (front_matter(str(doc.meta.get("title", doc.id)), str(doc.meta.get("abstract", "")))
+             + header_block(doc) + f"\n## {lab['chapters']}\n\n" + "\n".join(toc) + "\n\n"
+             + downloads(doc) + "\n" + cite_block(doc))
+    return {"index.md": index, **pages}
+
+
+def web_pages(root: Path, src: Path, lang: str, *, draft: bool = False) -> dict[str, str]:
+    """Site pages for a note or publication in `lang` (file name → Markdown)."""
+    root, src = root.resolve(), src.resolve()
+    prep = prepare(root, source.load(root, src, lang, draft))
+    if prep.doc.kind == "note":
+        return {"index.md": note_page(prep)}
+    return publication_pages(root, prep)
+
+
+def web_assets(root: Path, src: Path) -> list[Path]:
+    """Files the pages link to (figures), to copy next to the generated pages."""
+    root, src = root.resolve(), src.resolve()
+    prep = prepare(root, source.load(root, src, "en", draft=True))
+    return sorted({r.path for r in prep.resources})
