@@ -1,0 +1,128 @@
+"""Static checks of a committed notebook: what `capdev check` reports before any kernel runs."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbformat.validator import ValidationError
+
+from capdev.errors import Finding
+
+from .meta import CellFinding, data_files, json_line_of, kernel_name, rel
+
+CLEAR_HINT = "clear them before committing: `jupyter nbconvert --clear-output --inplace {path}`"
+
+
+def check_notebook(path: Path, root: Path | None = None) -> list[Finding]:
+    """Every problem in one notebook file; an unreadable notebook stops at `nb-invalid`."""
+    shown = rel(path, root) if root else path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Finding(shown, 0, "nb-invalid", f"cannot read notebook: {exc}")]
+    nb, findings = _parse(text, shown)
+    if nb is None:
+        return findings
+    findings += _kernelspec(nb, text, shown)
+    findings += _committed_outputs(nb, shown)
+    findings += _missing_data(nb, path, text, shown)
+    return findings
+
+
+def _parse(text: str, shown: str) -> tuple[NotebookNode | None, list[Finding]]:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [Finding(shown, exc.lineno, "nb-invalid", f"not JSON: {exc.msg}",
+                              "the file must be a Jupyter notebook saved by Jupyter")]
+    try:
+        nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+    except Exception as exc:  # nbformat raises several types for non-notebook JSON
+        return None, [Finding(shown, 1, "nb-invalid", f"not a notebook: {exc}")]
+    if nb.get("nbformat") != 4:
+        return None, [Finding(shown, 1, "nb-invalid", f"nbformat {nb.get('nbformat')} is not 4",
+                              "open and save it in a current Jupyter")]
+    return nb, _schema(nb, text, shown)
+
+
+def _schema(nb: NotebookNode, text: str, shown: str) -> list[Finding]:
+    findings: list[Finding] = []
+    try:
+        nbformat.validate(nb)
+    except ValidationError as exc:
+        findings.append(_schema_finding(exc, nb, shown))
+    if nb.get("nbformat_minor", 0) < 5 or any(not c.get("id") for c in nb.cells):
+        findings.append(Finding(shown, json_line_of(text, '"nbformat_minor"'), "nb-invalid",
+                                "cells have no ids (nbformat 4.5 is required)",
+                                "open and save it in JupyterLab ≥ 3 or Notebook ≥ 7"))
+    return findings
+
+
+def _schema_finding(exc: ValidationError, nb: NotebookNode, shown: str) -> Finding:
+    where = list(getattr(exc, "absolute_path", None) or getattr(exc, "path", None) or [])
+    message = f"invalid notebook: {str(exc.message).splitlines()[0]}"
+    if len(where) >= 2 and where[0] == "cells" and isinstance(where[1], int):
+        return CellFinding(shown, where[1] + 1, "nb-invalid", message)
+    return Finding(shown, 1, "nb-invalid", message)
+
+
+def _kernelspec(nb: NotebookNode, text: str, shown: str) -> list[Finding]:
+    name = kernel_name(nb)
+    if not name:
+        return [Finding(shown, json_line_of(text, '"metadata"') or 1, "nb-no-kernelspec",
+                        "the notebook has no kernelspec",
+                        "select the Python 3 (ipykernel) kernel in Jupyter and save")]
+    if name not in installed_kernels():
+        return [Finding(shown, json_line_of(text, '"kernelspec"'), "nb-no-kernelspec",
+                        f"kernel '{name}' is not installed here",
+                        f"use one of: {', '.join(sorted(installed_kernels()))}")]
+    return []
+
+
+def _committed_outputs(nb: NotebookNode, shown: str) -> list[Finding]:
+    dirty = [i + 1 for i, c in enumerate(nb.cells)
+             if c.get("cell_type") == "code" and (c.get("outputs") or c.get("execution_count"))]
+    if not dirty:
+        return []
+    cells = ", ".join(str(n) for n in dirty)
+    return [CellFinding(shown, dirty[0], "nb-committed-outputs",
+                        f"code cells carry outputs or execution counts (cells {cells})",
+                        CLEAR_HINT.format(path=shown))]
+
+
+def _missing_data(nb: NotebookNode, path: Path, text: str, shown: str) -> list[Finding]:
+    line = json_line_of(text, '"data"') or 1
+    return [Finding(shown, line, "nb-data-missing", f"declared data file '{d}' does not exist",
+                    "paths in metadata.capdev.data are relative to the notebook")
+            for d in data_files(nb) if not (path.parent / d).exists()]
+
+
+@lru_cache(maxsize=1)
+def installed_kernels() -> frozenset[str]:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return frozenset(KernelSpecManager().find_kernel_specs())
+
+
+
+IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
+
+
+def output_findings(nb: NotebookNode, shown: str) -> list[Finding]:
+    """Warnings only an execution reveals: a figure without alt text (metadata.capdev.alt)."""
+    findings: list[Finding] = []
+    for i, cell in enumerate(nb.cells):
+        if cell.get("cell_type") != "code":
+            continue
+        meta = cell.get("metadata", {}).get("capdev", {}) or {}
+        has_image = any(m in out.get("data", {}) for out in cell.get("outputs", [])
+                        for m in IMAGE_MIMES)
+        if has_image and not (meta.get("alt") or meta.get("caption")):
+            findings.append(CellFinding(
+                shown, i + 1, "nb-image-no-alt", "the cell's image output has no alt text",
+                'add "capdev": {"alt": "…"} to the cell metadata (or a "caption")', "warning"))
+    return findings

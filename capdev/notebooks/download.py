@@ -1,0 +1,91 @@
+"""The per-language .ipynb a learner downloads, and the links to it and to hosted runners.
+
+The Spanish notebook is the English one with translated markdown cells and front matter:
+code cells are copied, never translated, so both downloads run identically.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from nbformat import NotebookNode
+
+from .meta import TRANSLATABLE_KEYS, dumps
+
+LABELS = {
+    "en": {"download": "Download notebook", "colab": "Open in Colab",
+           "binder": "Open in Binder", "source_lang": ""},
+    "es": {"download": "Descargar el cuaderno", "colab": "Abrir en Colab",
+           "binder": "Abrir en Binder", "source_lang": " (en inglés)"},
+}
+GITHUB = re.compile(r"^https?://github\.com/([^/]+)/([^/#?]+?)(?:\.git)?(?:/tree/([^#?]+))?/?$")
+GITLAB = re.compile(r"^https?://gitlab\.com/(.+?)(?:\.git)?(?:/-/tree/([^#?]+))?/?$")
+
+
+def translated_cells(translated: NotebookNode | None, kind: str = "markdown") -> dict[str, NotebookNode]:
+    """Translated cells of one type by cell id (the identity the catalogs key on)."""
+    if translated is None:
+        return {}
+    return {c["id"]: c for c in translated.get("cells", [])
+            if c.get("cell_type") == kind and c.get("id")}
+
+
+def download_notebook(executed: NotebookNode, translated: NotebookNode | None) -> NotebookNode:
+    """Outputs stripped, markdown localized by cell id, code cells exactly as in English."""
+    nb = copy.deepcopy(executed)
+    by_id = translated_cells(translated)
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+            cell.get("metadata", {}).pop("execution", None)
+        elif cell.get("cell_type") == "markdown" and cell.get("id") in by_id:
+            other = by_id[cell["id"]]
+            cell["source"] = other.get("source", "")
+            if other.get("attachments"):
+                cell["attachments"] = copy.deepcopy(other["attachments"])
+    if translated is not None:
+        meta = nb.metadata.setdefault("capdev", {})
+        for key in TRANSLATABLE_KEYS:
+            value = translated.get("metadata", {}).get("capdev", {}).get(key)
+            if value is not None:
+                meta[key] = copy.deepcopy(value)
+    return nb
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Unchanged bytes are not rewritten, so live preview does not loop on its own output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def write_download(nb: NotebookNode, target: Path) -> None:
+    write_if_changed(target, dumps(nb))
+
+
+def links_paragraph(lang: str, stem: str, repo_url: str | None, source_rel: str | None) -> str:
+    labels = LABELS.get(lang, LABELS["en"])
+    saved = f"{stem}.ipynb" if lang == "en" else f"{stem}.{lang}.ipynb"
+    links = [f'[{labels["download"]}]({stem}.ipynb){{ .md-button download="{saved}" }}']
+    for kind, url in runner_urls(repo_url, source_rel).items():
+        # Hosted runners open the repository's notebook, which is the English source.
+        links.append(f'[{labels[kind]}{labels["source_lang"]}]({url}){{ .md-button }}')
+    return " ".join(links)
+
+
+def runner_urls(repo_url: str | None, source_rel: str | None) -> dict[str, str]:
+    if not repo_url or not source_rel:
+        return {}
+    path = source_rel.lstrip("/")
+    if m := GITHUB.match(repo_url.strip()):
+        owner, repo, branch = m.group(1), m.group(2), m.group(3) or "main"
+        return {"colab": f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{quote(path)}",
+                "binder": f"https://mybinder.org/v2/gh/{owner}/{repo}/{quote(branch, safe='')}?labpath={quote(path, safe='')}"}
+    if m := GITLAB.match(repo_url.strip()):
+        project, branch = m.group(1), m.group(2) or "main"
+        return {"binder": f"https://mybinder.org/v2/gl/{quote(project, safe='')}/{quote(branch, safe='')}?labpath={quote(path, safe='')}"}
+    return {"binder": f"https://mybinder.org/v2/git/{quote(repo_url.strip(), safe='')}/HEAD?labpath={quote(path, safe='')}"}
