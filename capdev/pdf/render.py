@@ -128,6 +128,7 @@ def info(doc: Document) -> dict[str, Any]:
         "disclaimer-title": lab["disclaimer_title"],
         "disclaimer": lab["disclaimer"],
         "contents-label": lab["contents"],
+        "table-label": lab["table"],
         "header-left": f"{series} {number_text}".strip() if doc.kind == "note" else title,
         "header-right": title if doc.kind == "note" else long_date(meta.get("date"), doc.lang),
         "numbering": "1." if doc.kind == "note" else "1.1",

@@ -71,9 +71,12 @@ def localized_text(root: Path, path: Path, lang: str, draft: bool,
         return path.read_text("utf-8")
     from capdev.catalogs import translate_file  # the lead's translation engine
 
-    translated = translate_file(root, path, lang)
+    # No lang-marking spans: they are raw HTML, which the typst and Word writers drop.
+    translated = translate_file(root, path, lang, mark=False)
     if not translated.complete:
         untranslated.extend((path, line, text) for line, text in translated.missing)
+        untranslated.extend((path, line, "(outdated) " + text)
+                            for line, text in getattr(translated, "outdated", []))
     return translated.text
 
 
