@@ -64,10 +64,19 @@ def _schema(nb: NotebookNode, text: str, shown: str) -> list[Finding]:
 
 def _schema_finding(exc: ValidationError, nb: NotebookNode, shown: str) -> Finding:
     where = list(getattr(exc, "absolute_path", None) or getattr(exc, "path", None) or [])
-    message = f"invalid notebook: {str(exc.message).splitlines()[0]}"
+    hint = "open and save it in Jupyter, or fix the JSON by hand"
     if len(where) >= 2 and where[0] == "cells" and isinstance(where[1], int):
-        return CellFinding(shown, where[1] + 1, "nb-invalid", message)
-    return Finding(shown, 1, "nb-invalid", message)
+        cell = nb.cells[where[1]] if where[1] < len(nb.cells) else {}
+        kind = cell.get("cell_type")
+        message = (f"unknown cell_type '{kind}'" if kind not in ("markdown", "code", "raw")
+                   else f"invalid {kind} cell: {_short(exc.message)}")
+        return CellFinding(shown, where[1] + 1, "nb-invalid", message, hint)
+    return Finding(shown, 1, "nb-invalid", f"invalid notebook: {_short(exc.message)}", hint)
+
+
+def _short(text: object, limit: int = 120) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _kernelspec(nb: NotebookNode, text: str, shown: str) -> list[Finding]:
