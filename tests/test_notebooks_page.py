@@ -149,3 +149,25 @@ def test_rerender_is_stable_and_prunes_stale_images(executed: dict, tmp_path: Pa
     notebook_page(executed[REQUESTS], "en", tmp_path, STEM)
     assert (chart.stat().st_mtime_ns, (tmp_path / f"{STEM}.ipynb").stat().st_mtime_ns) == before
     assert not stale.exists()
+
+
+def test_declared_data_travels_with_the_download(executed: dict, spanish, tmp_path: Path) -> None:
+    source_dir = (FIXTURES / REQUESTS).parent
+    page = notebook_page(executed[REQUESTS], "es", tmp_path, STEM, translated=spanish,
+                         source_dir=source_dir)
+    rel = "data/service-requests-synthetic.csv"
+    assert (tmp_path / rel).read_bytes() == (source_dir / rel).read_bytes()
+    assert f"Archivos de datos: [service-requests-synthetic.csv]({rel})" in page
+    assert "<a href=\"data/service-requests-synthetic.csv\">" in html_of(split_page(page)[1])
+
+
+def test_raw_html_output_with_blank_lines_stays_one_block(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show()")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/html": "<pre>a\n\n    b *c*\n</pre>", "text/plain": "x"})]
+    nb.cells = [cell]
+    page = notebook_page(nb, "en", tmp_path, "raw")
+    assert page.startswith("---\n---\n\n# raw\n")  # no metadata: title falls back to the stem
+    html = html_of(split_page(page)[1])
+    assert "<pre>a\n\n    b *c*\n</pre>" in html and "<em>" not in html

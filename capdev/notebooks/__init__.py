@@ -9,8 +9,11 @@ Steps, one per module: `checks` (static findings), `cache` (the key and the stor
 from __future__ import annotations
 
 from .checks import check_notebook
-from .meta import CellFinding
+from .meta import CellFinding, loads_notebook
 from .page import notebook_page
 from .run import RunReport, run_notebooks
 
-__all__ = ["CellFinding", "RunReport", "check_notebook", "notebook_page", "run_notebooks"]
+__all__ = [
+    "CellFinding", "RunReport", "check_notebook", "loads_notebook", "notebook_page",
+    "run_notebooks",
+]

@@ -13,13 +13,13 @@ from urllib.parse import quote
 
 from nbformat import NotebookNode
 
-from .meta import TRANSLATABLE_KEYS, dumps
+from .meta import TRANSLATABLE_KEYS, data_files, dumps
 
 LABELS = {
     "en": {"download": "Download notebook", "colab": "Open in Colab",
-           "binder": "Open in Binder", "source_lang": ""},
+           "binder": "Open in Binder", "source_lang": "", "data": "Data files"},
     "es": {"download": "Descargar el cuaderno", "colab": "Abrir en Colab",
-           "binder": "Abrir en Binder", "source_lang": " (en inglés)"},
+           "binder": "Abrir en Binder", "source_lang": " (en inglés)", "data": "Archivos de datos"},
 }
 GITHUB = re.compile(r"^https?://github\.com/([^/]+)/([^/#?]+?)(?:\.git)?(?:/tree/([^#?]+))?/?$")
 GITLAB = re.compile(r"^https?://gitlab\.com/(.+?)(?:\.git)?(?:/-/tree/([^#?]+))?/?$")
@@ -89,3 +89,38 @@ def runner_urls(repo_url: str | None, source_rel: str | None) -> dict[str, str]:
         project, branch = m.group(1), m.group(2) or "main"
         return {"binder": f"https://mybinder.org/v2/gl/{quote(project, safe='')}/{quote(branch, safe='')}?labpath={quote(path, safe='')}"}
     return {"binder": f"https://mybinder.org/v2/git/{quote(repo_url.strip(), safe='')}/HEAD?labpath={quote(path, safe='')}"}
+
+
+def copy_data(nb: NotebookNode, source_dir: Path, dest_dir: Path) -> list[str]:
+    """Declared data files copied beside the download, so the notebook runs where it lands.
+
+    Returns the relative paths of the copied files (folders are copied but not listed).
+    Paths leaving the notebook's folder are skipped: they would escape the site tree.
+    """
+    copied: list[str] = []
+    for name in data_files(nb):
+        src, dst = source_dir / name, dest_dir / name
+        if ".." in Path(name).parts or Path(name).is_absolute() or not src.exists():
+            continue
+        if src.is_dir():
+            for file in sorted(p for p in src.rglob("*") if p.is_file()):
+                _copy_if_changed(file, dst / file.relative_to(src))
+        else:
+            _copy_if_changed(src, dst)
+            copied.append(Path(name).as_posix())
+    return copied
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    raw = src.read_bytes()
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if not dst.is_file() or dst.read_bytes() != raw:
+        dst.write_bytes(raw)
+
+
+def data_paragraph(lang: str, files: list[str]) -> str:
+    if not files:
+        return ""
+    label = LABELS.get(lang, LABELS["en"])["data"]
+    links = ", ".join(f"[{Path(f).name}]({quote(f)})" for f in files)
+    return f"{label}: {links}"

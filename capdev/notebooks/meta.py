@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import nbformat
@@ -63,15 +62,6 @@ def tags(cell: NotebookNode) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []) or [])
 
 
-def cell_number(nb: NotebookNode, cell_id: str | None, index: int) -> int:
-    """1-based cell position, the coordinate findings use."""
-    if cell_id:
-        for i, cell in enumerate(nb.cells):
-            if cell.get("id") == cell_id:
-                return i + 1
-    return index + 1
-
-
 def rel(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -89,6 +79,3 @@ def json_line_of(text: str, needle: str) -> int:
     pos = text.find(needle)
     return text.count("\n", 0, pos) + 1 if pos >= 0 else 0
 
-
-def cell_id_needle(cell_id: str) -> str:
-    return f'"id": {json.dumps(cell_id)}'

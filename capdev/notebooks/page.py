@@ -13,15 +13,26 @@ from pathlib import Path
 import yaml
 from nbformat import NotebookNode
 
-from .download import download_notebook, links_paragraph, translated_cells, write_download
+from .download import (
+    copy_data,
+    data_paragraph,
+    download_notebook,
+    links_paragraph,
+    translated_cells,
+    write_download,
+)
 from .meta import FRONT_MATTER_KEYS, TRANSLATABLE_KEYS, capdev_meta, tags
 from .outputs import OutputContext, fence, render_outputs
 
 
 def notebook_page(executed: NotebookNode, lang: str, dest_dir: Path, stem: str, *,
                   translated: NotebookNode | None = None, repo_url: str | None = None,
-                  source_rel: str | None = None) -> str:
-    """Markdown page for `lang`; also writes `<stem>.ipynb` and `<stem>_files/` in dest_dir."""
+                  source_rel: str | None = None, source_dir: Path | None = None) -> str:
+    """Markdown page for `lang`; also writes `<stem>.ipynb` and `<stem>_files/` in dest_dir.
+
+    With `source_dir` (the English notebook's folder) the declared data files are copied
+    into dest_dir at the same relative paths and linked, so the download runs as is.
+    """
     dest_dir.mkdir(parents=True, exist_ok=True)
     ctx = OutputContext(dest_dir / f"{stem}_files", f"{stem}_files")
     # Prose comes from translated markdown cells; figure alt/caption from translated code-cell
@@ -29,11 +40,13 @@ def notebook_page(executed: NotebookNode, lang: str, dest_dir: Path, stem: str, 
     by_id = {**translated_cells(translated), **translated_cells(translated, "code")}
     meta = front_matter(executed, translated)
     blocks = [_cell_block(cell, by_id, ctx) for cell in executed.cells]
-    body = _with_title(blocks, str(meta.get("title", stem)),
-                       links_paragraph(lang, stem, repo_url, source_rel))
+    data = copy_data(executed, source_dir, dest_dir) if source_dir else []
+    links = "\n\n".join(p for p in (links_paragraph(lang, stem, repo_url, source_rel),
+                                    data_paragraph(lang, data)) if p)
+    body = _with_title(blocks, str(meta.get("title", stem)), links)
     write_download(download_notebook(executed, translated), dest_dir / f"{stem}.ipynb")
     _prune(ctx)
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) if meta else ""
     return f"---\n{head}---\n\n{body}\n"
 
 

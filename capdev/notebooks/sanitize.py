@@ -12,7 +12,7 @@ import re
 import bleach
 import markdown
 
-DROP_WHOLE = re.compile(r"<(script|style|template|iframe|object|noscript)\b.*?</\1\s*>",
+DROP_WHOLE = re.compile(r"<(script|style|template|iframe|object|noscript)\b.*?</\1\s*>[ \t]*\n?",
                         re.IGNORECASE | re.DOTALL)
 
 ALLOWED_TAGS = frozenset({
@@ -35,11 +35,11 @@ PROTOCOLS = frozenset({"http", "https", "mailto"})
 
 
 def sanitize_html(html: str) -> str:
-    cleaned = bleach.clean(DROP_WHOLE.sub("", html), tags=ALLOWED_TAGS,
-                           attributes=ALLOWED_ATTRIBUTES, protocols=PROTOCOLS, strip=True,
-                           strip_comments=True)
-    # Blank lines would end a raw HTML block early in some Markdown parsers.
-    return "\n".join(line for line in cleaned.splitlines() if line.strip())
+    # html5lib (inside bleach) balances the tags, so the result is one well-formed raw HTML
+    # block; Python-Markdown keeps such a block whole, blank lines included.
+    return bleach.clean(DROP_WHOLE.sub("", html), tags=ALLOWED_TAGS,
+                        attributes=ALLOWED_ATTRIBUTES, protocols=PROTOCOLS, strip=True,
+                        strip_comments=True).strip()
 
 
 def markdown_output_to_html(text: str) -> str:
