@@ -22,6 +22,7 @@ from capdev.assessment.integrity import check_integrity
 from capdev.assessment.yamlsrc import Located, load_located
 from capdev.errors import CapdevError, Finding, raise_if_errors
 
+
 @cache
 def schema(name: str) -> dict[str, Any]:
     """A JSON Schema shipped inside the package (`framework` or `response`)."""

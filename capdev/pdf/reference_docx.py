@@ -27,6 +27,9 @@ CUSTOM = {
     "Disclaimer": '<w:pPr><w:spacing w:before="480"/><w:pBdr><w:top w:val="single" w:sz="4" '
                   'w:space="4" w:color="999999"/></w:pBdr></w:pPr><w:rPr><w:sz w:val="16"/>'
                   '<w:color w:val="4D4D4D"/></w:rPr>',
+    "Admonition": '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="E6F5FC"/>'
+                  f'<w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="{UN_BLUE}"/>'
+                  '</w:pBdr><w:ind w:left="240" w:right="240"/></w:pPr>',
     "Draft": '<w:rPr><w:b/><w:color w:val="B00000"/><w:sz w:val="24"/></w:rPr>',
 }
 

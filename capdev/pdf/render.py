@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from capdev.errors import Finding, raise_if_errors
-from capdev.pdf import ast, pandoc
+from capdev.pdf import admonitions, ast, pandoc
 from capdev.pdf.labels import CITEPROC_LOCALE, as_date, labels, long_date, sdg_tag
 from capdev.pdf.resources import (
     Resource,
@@ -37,6 +37,7 @@ class Prepared:
     resources: list[Resource]
     bibliography: Path | None
     where: str
+    part_blocks: list[list[Any]]
 
 
 def template_file(name: str) -> Path:
@@ -53,21 +54,21 @@ def prepare(root: Path, doc: Document) -> Prepared:
     where = rel(root, doc.main_file)
     findings: list[Finding] = []
     found: list[Resource] = []
-    blocks: list[Any] = []
+    part_blocks: list[list[Any]] = []
     if doc.kind == "note":
-        tree = pandoc.read_markdown(doc.parts[0].text, where, shift=-1)
-        meta = tree["meta"]
+        tree = pandoc.read_markdown(admonitions.to_fenced_divs(doc.parts[0].text), where,
+                                    shift=-1)
     else:
         head = "---\n" + dump_yaml(_publication_meta(doc.meta)) + "---\n"
         tree = pandoc.read_markdown(head, where)
-        meta = tree["meta"]
+    meta = tree["meta"]
     for part in doc.parts:
         part_tree = tree if doc.kind == "note" else pandoc.read_markdown(
-            part.body, rel(root, part.path))
+            admonitions.to_fenced_divs(part.body), rel(root, part.path))
         res, probs = check_images(root, part, part_tree)
         found += res
         findings += probs
-        blocks += part_tree["blocks"]
+        part_blocks.append(part_tree["blocks"])
     bib, bib_problem = _bibliography(root, doc)
     if bib_problem:
         findings.append(bib_problem)
@@ -78,8 +79,8 @@ def prepare(root: Path, doc: Document) -> Prepared:
     meta["link-citations"] = pandoc.meta_bool(False)
     if bib:
         meta["bibliography"] = pandoc.meta_string(str(bib))
-    tree = {**tree, "meta": meta, "blocks": blocks}
-    return Prepared(doc, tree, found, bib, where)
+    tree = {**tree, "meta": meta, "blocks": [b for blocks in part_blocks for b in blocks]}
+    return Prepared(doc, tree, found, bib, where, part_blocks)
 
 
 def _publication_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -161,10 +162,20 @@ def typst_source(root: Path, prep: Prepared) -> str:
         res = by_src[node["c"][2][0]]
         node["c"][2][0] = root_path(root, res.path)
         alts.setdefault(node["c"][2][0], res.alt)
+    tree["blocks"] = admonitions.transform(tree["blocks"], _typst_admonition)
     body = pandoc.write(tree, "typst", prep.where,
                         ["-s", f"--template={template_file('document.typst')}"])
     return ("#let info = " + typst_literal(info(prep.doc)) + "\n"
             + typst_library() + "\n" + add_alt_text(body.decode("utf-8"), alts))
+
+
+def _raw(fmt: str, text: str) -> dict[str, Any]:
+    return {"t": "RawBlock", "c": [fmt, text]}
+
+
+def _typst_admonition(kind: str, title: str, marker: str, content: list[Any]) -> list[Any]:
+    return [_raw("typst", f"#admonition({typst_string(kind)}, {typst_string(title)})["),
+            *content, _raw("typst", "]")]
 
 
 def timestamp(doc: Document) -> int:
@@ -208,12 +219,19 @@ def render_docx(root: Path, prep: Prepared) -> bytes:
                            "Keywords"))
     if inf["sdgs"]:
         front.append(_para(f"{lab['sdgs']}: " + "; ".join(inf["sdgs"]), "Keywords"))
+    tree["blocks"] = admonitions.transform(tree["blocks"], _docx_admonition)
     tail = [_para(f"{lab['disclaimer_title']}. {lab['disclaimer']}", "Disclaimer")]
     tree["blocks"] = front + tree["blocks"] + tail
     args = [f"--reference-doc={template_file('reference.docx')}", "--number-sections"]
     if doc.kind == "publication":
         args += ["--toc", f"--metadata=toc-title:{lab['contents']}"]
     return pandoc.write(tree, "docx", prep.where, args)
+
+
+def _docx_admonition(kind: str, title: str, marker: str, content: list[Any]) -> list[Any]:
+    title_para = {"t": "Para", "c": [{"t": "Strong", "c": _para(title, "")["c"][1][0]["c"]}]}
+    return [{"t": "Div", "c": [["", [], [["custom-style", "Admonition"]]],
+                               [title_para, *content]]}]
 
 
 def _author(author: Any) -> str:

@@ -81,10 +81,10 @@ def localized_text(root: Path, path: Path, lang: str, draft: bool,
 
 
 def untranslated_findings(root: Path, doc: Document) -> list[Finding]:
-    hint = (f"translate these segments in translations/{doc.lang}/<source>.po "
-            "(capdev i18n), or build with --draft")
     return [Finding(rel(root, path), line, "pdf-untranslated",
-                    f"not translated into '{doc.lang}': {_clip(text)}", hint)
+                    f"not translated into '{doc.lang}': {_clip(text)}",
+                    f"translate it in translations/{doc.lang}/{rel(root, path)}.po "
+                    "(see `capdev i18n status`), or build a draft with --draft")
             for path, line, text in doc.untranslated]
 
 

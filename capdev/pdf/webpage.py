@@ -11,7 +11,9 @@ from typing import Any
 
 import yaml
 
-from capdev.pdf import ast, pandoc, source
+import re
+
+from capdev.pdf import admonitions, ast, pandoc, source
 from capdev.pdf.cite import bibtex, ris
 from capdev.pdf.labels import LANGS, labels, long_date, sdg_tag
 from capdev.pdf.render import Prepared, prepare, template_file
@@ -45,9 +47,41 @@ def body_markdown(prep: Prepared, blocks: list[Any], level_shift: int, lang: str
                                   _words(labels(lang)["references"])]},
             {"t": "Div", "c": [["refs", [], []], []]},
         ]
+    boxes: list[tuple[str, str, str]] = []
+    tree["blocks"] = admonitions.transform(tree["blocks"], _marker(boxes))
     out = pandoc.write(tree, WEB_FORMAT, prep.where,
                        [f"--lua-filter={template_file('web.lua')}"])
-    return out.decode("utf-8").strip() + "\n"
+    return restore_admonitions(out.decode("utf-8"), boxes).strip() + "\n"
+
+
+_PLACEHOLDER = re.compile(r"^CAPDEVADMONITION(OPEN|CLOSE)(\d+)$")
+
+
+def _marker(boxes: list[tuple[str, str, str]]) -> Any:
+    """Admonitions survive pandoc as placeholder paragraphs around their content."""
+    def replace(kind: str, title: str, marker: str, content: list[Any]) -> list[Any]:
+        boxes.append((kind, title, marker))
+        n = len(boxes) - 1
+        return [{"t": "Para", "c": [{"t": "Str", "c": f"CAPDEVADMONITIONOPEN{n}"}]}, *content,
+                {"t": "Para", "c": [{"t": "Str", "c": f"CAPDEVADMONITIONCLOSE{n}"}]}]
+    return replace
+
+
+def restore_admonitions(text: str, boxes: list[tuple[str, str, str]]) -> str:
+    """Placeholders back to `!!! kind "Title"` with the content indented under it."""
+    out: list[str] = []
+    depth = 0
+    for line in text.split("\n"):
+        match = _PLACEHOLDER.match(line.strip())
+        if match and match[1] == "OPEN":
+            kind, title, marker = boxes[int(match[2])]
+            out.append("    " * depth + f'{marker} {kind} "{title}"')
+            depth += 1
+        elif match:
+            depth = max(0, depth - 1)
+        else:
+            out.append(("    " * depth + line) if line.strip() else "")
+    return "\n".join(out)
 
 
 def front_matter(title: str, description: str) -> str:
@@ -116,12 +150,11 @@ def publication_pages(root: Path, prep: Prepared) -> dict[str, str]:
     doc, lab = prep.doc, labels(prep.doc.lang)
     pages: dict[str, str] = {}
     toc: list[str] = []
-    for part in doc.parts:
+    for part, blocks in zip(doc.parts, prep.part_blocks, strict=True):
         name = part.path.name
-        tree = pandoc.read_markdown(part.body, source.rel(root, part.path))
         title = str(part.meta.get("title", name))
         pages[name] = (front_matter(title, str(part.meta.get("summary", title)))
-                       + body_markdown(prep, tree["blocks"], 0, doc.lang))
+                       + body_markdown(prep, blocks, 0, doc.lang))
         toc.append(f"1. [{title}]({name})")
     index = (front_matter(str(doc.meta.get("title", doc.id)), str(doc.meta.get("abstract", "")))
              + header_block(doc) + f"\n## {lab['chapters']}\n\n" + "\n".join(toc) + "\n\n"

@@ -1,0 +1,84 @@
+"""Which segments a source file has: Markdown (with front matter), YAML data, notebooks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from capdev.catalogs.markdown import segment_markdown
+from capdev.catalogs.segment import Segment
+from capdev.catalogs.yamldata import segment_yaml
+from capdev.sources.frontmatter import split
+
+SUFFIXES = (".md", ".yml", ".yaml", ".ipynb")
+
+
+@dataclass
+class Cell:
+    """A notebook markdown cell: its own text and segments (offsets relative to the cell)."""
+
+    index: int
+    id: str
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    kind: str  # md | yaml | ipynb
+    text: str
+    segments: list[Segment]
+    cells: list[Cell] = field(default_factory=list)
+    meta_segments: list[Segment] = field(default_factory=list)  # notebook metadata.capdev
+
+    def all_segments(self) -> list[Segment]:
+        if self.kind != "ipynb":
+            return self.segments
+        out = list(self.meta_segments)
+        for cell in self.cells:
+            out += cell.segments
+        return out
+
+
+def markdown_segments(text: str) -> list[Segment]:
+    yaml_text, first, body_line = split(text)
+    if yaml_text is None:
+        return segment_markdown(text)
+    head_len = len("".join(text.splitlines(keepends=True)[: body_line - 1]))
+    first_offset = len(text.splitlines(keepends=True)[0])
+    front = segment_yaml(yaml_text, first_offset, first - 1)
+    return front + segment_markdown(text[head_len:], head_len, body_line - 1)
+
+
+def notebook_source(text: str) -> Source:
+    nb = json.loads(text)
+    cells = []
+    for i, cell in enumerate(nb.get("cells", [])):
+        if cell.get("cell_type") != "markdown":
+            continue
+        src = cell.get("source", "")
+        src = "".join(src) if isinstance(src, list) else src
+        segs = [_with_ref(s, cell.get("id", str(i))) for s in segment_markdown(src)]
+        cells.append(Cell(i, cell.get("id", str(i)), src, segs))
+    meta = (nb.get("metadata") or {}).get("capdev") or {}
+    meta_segments = segment_yaml(json.dumps(meta, ensure_ascii=False, indent=1), kind="metadata")
+    return Source("ipynb", text, [], cells, meta_segments)
+
+
+def _with_ref(seg: Segment, cell_id: str) -> Segment:
+    from dataclasses import replace
+
+    return replace(seg, ref=f"cell {cell_id}")
+
+
+def load_source(text: str, suffix: str) -> Source:
+    if suffix == ".ipynb":
+        return notebook_source(text)
+    if suffix in (".yml", ".yaml"):
+        return Source("yaml", text, segment_yaml(text, kind="data"))
+    return Source("md", text, markdown_segments(text))
+
+
+def read_source(path: Path) -> Source:
+    return load_source(path.read_text("utf-8"), path.suffix)

@@ -1,0 +1,65 @@
+"""Translation status per file: segments and words translated, fuzzy, untranslated."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.table import Table
+
+from capdev.catalogs import po as _po
+from capdev.catalogs.extract import read_source
+from capdev.catalogs.translate import Stats, entries, state_of
+from capdev.cli.output import console
+
+
+@dataclass
+class Row:
+    source: str
+    lang: str
+    stats: Stats
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.stats.ratio
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "lang": self.lang, **asdict(self.stats),
+                "percent": round(self.percent, 1)}
+
+
+def file_stats(root: Path, source: Path, lang: str) -> Stats:
+    rel = source.resolve().relative_to(root.resolve()).as_posix()
+    table = entries(_po.load(_po.catalog_path(root, rel, lang)))
+    stats = Stats()
+    for seg in read_source(source).all_segments():
+        stats.add(seg, state_of(table.get(seg.msgid)))
+    return stats
+
+
+def collect(root: Path, sources: list[Path], lang: str) -> list[Row]:
+    root = root.resolve()
+    return [Row(s.resolve().relative_to(root).as_posix(), lang, file_stats(root, s, lang))
+            for s in sources]
+
+
+def group_of(source: str) -> str:
+    parts = source.split("/")
+    return "/".join(parts[:2]) if parts[0] in ("courses", "policy_notes", "publications") else parts[0]
+
+
+def print_table(rows: list[Row]) -> None:
+    table = Table(title="Translation status", show_lines=False)
+    for col in ("file", "lang", "segments", "translated", "fuzzy", "untranslated", "words %"):
+        table.add_column(col, justify="left" if col in ("file", "lang") else "right")
+    groups: dict[tuple[str, str], Stats] = {}
+    for r in rows:
+        st = r.stats
+        table.add_row(r.source, r.lang, str(st.segments), str(st.translated), str(st.fuzzy),
+                      str(st.untranslated), f"{r.percent:.0f}%")
+        groups.setdefault((group_of(r.source), r.lang), Stats()).merge(st)
+    table.add_section()
+    for (group, lang), st in sorted(groups.items()):
+        table.add_row(f"[b]{group}[/b]", lang, str(st.segments), str(st.translated),
+                      str(st.fuzzy), str(st.untranslated), f"{100 * st.ratio:.0f}%")
+    console.print(table)

@@ -1,0 +1,106 @@
+"""Applying a catalog to a source: the Spanish file plus what is missing or outdated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from capdev.catalogs import po as _po
+from capdev.catalogs.extract import Source, load_source
+from capdev.catalogs.render import render_source, wrap_lang
+from capdev.catalogs.segment import Segment
+
+
+@dataclass
+class Stats:
+    segments: int = 0
+    words: int = 0
+    translated: int = 0
+    translated_words: int = 0
+    fuzzy: int = 0
+    fuzzy_words: int = 0
+    untranslated: int = 0
+    untranslated_words: int = 0
+
+    def add(self, seg: Segment, state: str) -> None:
+        self.segments += 1
+        self.words += seg.words
+        setattr(self, state, getattr(self, state) + 1)
+        setattr(self, f"{state}_words", getattr(self, f"{state}_words") + seg.words)
+
+    @property
+    def ratio(self) -> float:
+        return self.translated_words / self.words if self.words else 1.0
+
+    def merge(self, other: Stats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class TranslatedFile:
+    text: str
+    stats: Stats
+    missing: list[tuple[int, str]] = field(default_factory=list)  # untranslated or fuzzy
+    outdated: list[tuple[int, str]] = field(default_factory=list)  # fuzzy with old Spanish
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.outdated
+
+    @property
+    def ratio(self) -> float:
+        """Share of words a reader sees in the target language (outdated Spanish counts)."""
+        st = self.stats
+        shown = st.translated_words + sum(len(t.split()) for _, t in self.outdated)
+        return shown / st.words if st.words else 1.0
+
+
+def entries(catalog: polib.POFile | None) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in (catalog or []) if not e.obsolete}
+
+
+def state_of(entry: polib.POEntry | None) -> str:
+    if entry is None or not entry.msgstr:
+        return "untranslated"
+    return "fuzzy" if "fuzzy" in entry.flags else "translated"
+
+
+def apply(src: Source, catalog: polib.POFile | None, mark_lang: str | None = None) -> TranslatedFile:
+    table = entries(catalog)
+    stats = Stats()
+    missing: list[tuple[int, str]] = []
+    outdated: list[tuple[int, str]] = []
+    for seg in src.all_segments():
+        entry = table.get(seg.msgid)
+        state = state_of(entry)
+        stats.add(seg, state)
+        if state == "fuzzy" and entry.previous_msgid:
+            outdated.append((seg.line, seg.msgid))
+        elif state != "translated":
+            missing.append((seg.line, seg.msgid))
+
+    def lookup(seg: Segment) -> str | None:
+        entry = table.get(seg.msgid)
+        state = state_of(entry)
+        if state == "translated" or (state == "fuzzy" and entry.previous_msgid):
+            return entry.msgstr
+        return None
+
+    mark = wrap_lang(mark_lang) if mark_lang else None
+    return TranslatedFile(render_source(src, lookup, mark), stats, missing, outdated)
+
+
+def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,
+                   catalog: Path | None = None) -> TranslatedFile:
+    """The `lang` version of one English source, from its catalog under translations/."""
+    source = source.resolve()
+    try:
+        rel = source.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = source.name
+    path = catalog or _po.catalog_path(root, rel, lang)
+    src = load_source(source.read_text("utf-8"), source.suffix)
+    return apply(src, _po.load(path), "en" if mark else None)

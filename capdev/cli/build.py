@@ -1,0 +1,60 @@
+"""`capdev build`: the whole bilingual site, PDFs and assessments into site/."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.table import Table
+
+from capdev.cli.output import console, print_findings
+from capdev.config import find_root
+
+HELP = """\
+Builds the site exactly as `make site` does: validates every source (a bad front matter
+stops the build and leaves the previous site/ untouched), stages English and Spanish pages
+from the sources and translations/es/*.po, executes notebooks (cached), builds policy-note
+PDFs and DOCX, the self-assessment, then runs one MkDocs build per language in parallel.
+
+Examples:
+  capdev build                 build into site/
+  capdev build --strict        fail on MkDocs warnings too (broken links, …)
+  capdev build --site-dir /tmp/preview
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build the bilingual site into site/", description=HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
+    p.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from capdev.site.build import build
+
+    root = find_root()
+    with console.status("Staging pages, notebooks, PDFs and assessments, then building…"):
+        result = build(root, args.site_dir, strict=args.strict)
+    rep = result.report
+    if rep_warnings := rep.warnings:
+        print_findings(rep_warnings)
+    table = Table(title="capdev build", show_header=True)
+    table.add_column("language")
+    table.add_column("pages", justify="right")
+    table.add_column("translated words", justify="right")
+    table.add_column("fallback pages", justify="right")
+    table.add_column("seconds", justify="right")
+    for lang, n in rep.pages.items():
+        cov = rep.coverage.get(lang)
+        table.add_row(lang, str(n), "source" if cov is None else f"{100 * cov:.0f}%",
+                      str(len(rep.fallbacks.get(lang, []))), f"{result.seconds.get(lang, 0):.1f}")
+    console.print(table)
+    console.print(f"staging {result.seconds['staging']:.1f}s · notebooks: {rep.notebooks_run} run, "
+                  f"{rep.notebooks_cached} from cache · artefacts: {len(rep.artefacts)}")
+    if result.offline_zip:
+        console.print(f"offline copy: {result.offline_zip.relative_to(root)}")
+    console.print(f"Open {result.site.relative_to(root) / 'index.html'} in a browser, "
+                  "or run `make serve` for a live preview.")
+    return 0

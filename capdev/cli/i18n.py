@@ -1,0 +1,185 @@
+"""`capdev i18n …`: the translators' commands (gettext conventions throughout)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from capdev.catalogs import po as _po
+from capdev.catalogs.extract import SUFFIXES, read_source
+from capdev.catalogs.translate import apply
+from capdev.catalogs.update import memory, update_catalog
+from capdev.cli.output import console, err_console
+from capdev.config import find_root
+from capdev.errors import CapdevError, Finding
+
+HELP = """\
+Translation catalogs (gettext PO) under translations/<lang>/, one per English source.
+
+Examples:
+  capdev i18n update                        merge every catalog with its edited English source
+  capdev i18n status --fail-under 100       fail unless everything is translated
+  capdev i18n pot docs/index.md             print the template of one file
+  capdev i18n render courses/c/m/01-x.md    print the Spanish version of one file
+  capdev i18n import docs/index.md old-es/index.md   fill a catalog from an existing translation
+  capdev i18n export-xliff --out xliff/     XLIFF 1.2 for CAT tools; import-xliff to bring it back
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("i18n", help="translation catalogs: update, status, render, import",
+                       description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    isub = p.add_subparsers(dest="i18n_command", metavar="ACTION")
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+    u = isub.add_parser("update", help="merge catalogs with the English sources (msgmerge-like)")
+    u.add_argument("--lang", default=None, help="target language (default: all configured)")
+    u.add_argument("--check", action="store_true", help="write nothing; exit 1 if any is stale")
+    u.set_defaults(func=cmd_update)
+
+    t = isub.add_parser("pot", help="print the PO template of one source file")
+    t.add_argument("source", type=Path)
+    t.set_defaults(func=cmd_pot)
+
+    r = isub.add_parser("render", help="print or write the translated version of one file")
+    r.add_argument("source", type=Path)
+    r.add_argument("--catalog", type=Path, help="PO file (default: translations/<lang>/<source>.po)")
+    r.add_argument("--lang", default="es")
+    r.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    r.add_argument("--mark-untranslated", action="store_true",
+                   help='wrap untranslated text in <span lang="en">')
+    r.set_defaults(func=cmd_render)
+
+    s = isub.add_parser("status", help="translated / fuzzy / untranslated per file and course")
+    s.add_argument("--lang", default=None)
+    s.add_argument("--format", choices=("table", "json"), default="table")
+    s.add_argument("--fail-under", type=float, default=None, metavar="PERCENT",
+                   help="exit 1 if overall translated words are below PERCENT")
+    s.set_defaults(func=cmd_status)
+
+    im = isub.add_parser("import", help="align an existing translated Markdown file with its "
+                                        "English source and fill the catalog")
+    im.add_argument("source", type=Path)
+    im.add_argument("translated", type=Path)
+    im.add_argument("--lang", default="es")
+    im.add_argument("--overwrite", action="store_true",
+                    help="replace translations already in the catalog (default: keep them)")
+    im.set_defaults(func=cmd_import)
+
+    from capdev.cli import xliff as _x
+
+    _x.register(isub)
+
+
+def _targets(root: Path, lang: str | None) -> list[str]:
+    from capdev.config import load_config
+
+    return [lang] if lang else list(load_config(root).targets)
+
+
+def _sources(root: Path) -> list[Path]:
+    from capdev.sources import Project
+
+    return Project.load(root).translatable_sources()
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    root = find_root()
+    stale = 0
+    for lang in _targets(root, args.lang):
+        tm = memory(root, lang)
+        for source in _sources(root):
+            rep = update_catalog(root, source, lang, tm, dry_run=args.check)
+            if rep.written:
+                stale += 1
+                _print_update(root, rep)
+    if args.check and stale:
+        err_console.print(f"{stale} catalog(s) out of date — run `capdev i18n update`")
+        return 1
+    console.print("catalogs up to date" if not stale else f"{stale} catalog(s) updated")
+    return 0
+
+
+def _print_update(root: Path, rep: _po.UpdateReport) -> None:
+    rel = rep.path.relative_to(root).as_posix()
+    bits = [f"{len(v)} {k}" for k, v in (("new", rep.new), ("fuzzy", rep.fuzzy),
+                                         ("obsolete", rep.obsolete), ("restored", rep.restored),
+                                         ("from memory", rep.from_memory)) if v]
+    console.print(f"{rel}: {', '.join(bits) or 'references updated'}", markup=False)
+
+
+def _check_source(path: Path) -> None:
+    if not path.is_file():
+        raise CapdevError(Finding(str(path), 0, "file-not-found", "no such file",
+                                  "give the path of an English .md, .yml or .ipynb source"))
+    if path.suffix not in SUFFIXES:
+        raise CapdevError(Finding(str(path), 0, "i18n-unsupported", f"cannot segment {path.suffix} files",
+                                  "supported: " + ", ".join(SUFFIXES)))
+
+
+def cmd_pot(args: argparse.Namespace) -> int:
+    _check_source(args.source)
+    segs = read_source(args.source).all_segments()
+    sys.stdout.write(_po.render_po(_po.template(args.source.as_posix(), segs)))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    _check_source(args.source)
+    root = find_root(args.source.resolve().parent)
+    catalog = args.catalog
+    if catalog is None:
+        try:
+            rel = args.source.resolve().relative_to(root).as_posix()
+            catalog = _po.catalog_path(root, rel, args.lang)
+        except ValueError:
+            catalog = None
+    if catalog is not None and args.catalog is not None and not catalog.is_file():
+        raise CapdevError(Finding(str(catalog), 0, "file-not-found", "catalog not found",
+                                  "check the --catalog path"))
+    src = read_source(args.source)
+    result = apply(src, _po.load(catalog) if catalog else None,
+                   "en" if args.mark_untranslated else None)
+    if args.output:
+        _po.atomic_write(args.output, result.text)
+    else:
+        sys.stdout.write(result.text)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from capdev.catalogs.status import collect, print_table
+
+    root = find_root()
+    rows = []
+    for lang in _targets(root, args.lang):
+        rows += collect(root, _sources(root), lang)
+    if args.format == "json":
+        json.dump([r.to_dict() for r in rows], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print_table(rows)
+    total_words = sum(r.stats.words for r in rows)
+    done = sum(r.stats.translated_words for r in rows)
+    pct = 100.0 * done / total_words if total_words else 100.0
+    if args.fail_under is not None and pct < args.fail_under:
+        err_console.print(f"translated {pct:.1f}% of words, below --fail-under {args.fail_under}")
+        return 1
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from capdev.catalogs.importer import import_translation
+
+    _check_source(args.source)
+    if not args.translated.is_file():
+        raise CapdevError(Finding(str(args.translated), 0, "file-not-found", "no such file",
+                                  "give the path of the translated file"))
+    root = find_root(args.source.resolve().parent)
+    rep = import_translation(root, args.source, args.translated, args.lang, args.overwrite)
+    console.print(rep.summary(), markup=False)
+    for line in rep.warnings:
+        err_console.print(line, markup=False)
+    return 0

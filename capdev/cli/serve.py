@@ -1,0 +1,27 @@
+"""`capdev serve`: live preview of every language, reloading on source or catalog edits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from capdev.config import find_root
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000 (Spanish at /es/)",
+                       description="Runs `mkdocs serve` with capdev's plugin: edits under docs/, "
+                                   "courses/, policy_notes/, publications/ and translations/ "
+                                   "restage and rebuild both languages.")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address (default: %(default)s)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = find_root()
+    env = {k: v for k, v in os.environ.items() if k not in ("CAPDEV_STAGED",)}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
+           "-a", args.dev_addr, "--no-livereload" if os.environ.get("CAPDEV_NO_RELOAD") else "--livereload"]
+    return subprocess.call(cmd, cwd=root, env=env)

@@ -1,0 +1,35 @@
+"""`capdev i18n export-xliff` / `import-xliff`: XLIFF 1.2 through translate-toolkit."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from capdev.catalogs.xliff import export_all, import_all
+from capdev.cli.output import console
+from capdev.config import find_root
+
+
+def register(isub: argparse._SubParsersAction) -> None:
+    e = isub.add_parser("export-xliff", help="write XLIFF 1.2 files for CAT tools")
+    e.add_argument("--lang", default="es")
+    e.add_argument("--out", type=Path, default=Path("xliff"), help="output folder (default: xliff/)")
+    e.set_defaults(func=cmd_export)
+    i = isub.add_parser("import-xliff", help="bring translated XLIFF 1.2 files back into the catalogs")
+    i.add_argument("files", type=Path, nargs="+")
+    i.add_argument("--lang", default="es")
+    i.set_defaults(func=cmd_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    root = find_root()
+    written = export_all(root, args.lang, args.out.resolve())
+    console.print(f"{len(written)} XLIFF file(s) written to {args.out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    root = find_root()
+    changed = import_all(root, args.lang, [f.resolve() for f in args.files])
+    console.print(f"{changed} entr{'y' if changed == 1 else 'ies'} updated from XLIFF")
+    return 0

@@ -1,0 +1,67 @@
+"""Schema validation for front matter and YAML data, with findings at the offending line."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from capdev.errors import Finding
+
+KINDS = ("course", "module", "lesson", "note", "page", "chapter", "publication")
+
+
+@cache
+def schema(kind: str) -> dict:
+    text = resources.files("capdev.sources").joinpath(f"schemas/{kind}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def normalise(value: Any) -> Any:
+    """YAML turns `2026-11-15` into a date; schemas speak JSON, so dates become ISO strings."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, dict):
+        return {str(k): normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    return value
+
+
+def _hint(err: jsonschema.ValidationError) -> str:
+    if err.validator == "required":
+        return "add the key to the front matter (see CONTENT-MODEL.md)"
+    if err.validator == "enum":
+        return "use one of: " + ", ".join(map(str, err.validator_value))
+    if err.validator == "type":
+        return f"expected {err.validator_value}"
+    if err.validator == "pattern":
+        return f"must match {err.validator_value}"
+    return "see CONTENT-MODEL.md for the expected shape"
+
+
+def validate(kind: str, data: dict, path: str, key_lines: dict[str, int],
+             default_line: int = 1) -> list[Finding]:
+    """Missing required keys and wrong types are errors; unknown keys are warnings."""
+    sch = schema(kind)
+    findings: list[Finding] = []
+    validator = jsonschema.Draft202012Validator(sch)
+    for err in sorted(validator.iter_errors(normalise(data)), key=lambda e: list(e.path)):
+        dotted = ".".join(str(p) for p in err.path if not isinstance(p, int))
+        key = dotted or (err.message.split("'")[1] if err.validator == "required" else "")
+        line = key_lines.get(dotted) or key_lines.get(key.split(".")[0]) or default_line
+        where = f"`{key}`: " if key else ""
+        message = err.message if err.validator != "required" else "missing required key"
+        findings.append(Finding(path, line, f"schema-{kind}", f"{where}{message}", _hint(err)))
+    known = set(sch.get("properties", {}))
+    for key in data:
+        if key not in known:
+            findings.append(Finding(path, key_lines.get(str(key), default_line), "schema-unknown-key",
+                                    f"unknown key `{key}` in {kind} front matter",
+                                    "check the spelling; known keys: " + ", ".join(sorted(known)),
+                                    severity="warning"))
+    return findings
