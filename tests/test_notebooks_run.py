@@ -122,6 +122,7 @@ def test_cell_error_fails_with_cell_and_exception(root: Path) -> None:
     assert [f.format() for f in err.value.findings] == [expected]
     finding = err.value.findings[0]
     assert (finding.path, finding.line, finding.rule) == ("errors/cell-error.ipynb", 3, "nb-cell-error")
+    assert (err.value.report.executed, list(err.value.report.notebooks)) == (1, [DATASETS])
     # The sibling that succeeded is cached: fixing the broken one re-runs only it.
     assert run_notebooks(root, [DATASETS]).kernels_started == 0
 

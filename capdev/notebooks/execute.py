@@ -42,7 +42,7 @@ class KernelCounter:
             self.value += 1
 
 
-def execute_notebook(nb: NotebookNode, nb_path: Path, shown: str, *, timeout: int,
+def execute_notebook(nb: NotebookNode, nb_path: Path, shown: str, *, timeout: int | None,
                      counter: KernelCounter) -> NotebookNode:
     """Execute a copy of `nb` with the notebook's folder as working directory."""
     executed = copy.deepcopy(nb)

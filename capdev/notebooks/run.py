@@ -58,7 +58,10 @@ class _Job:
 
 def run_notebooks(root: Path, paths: list[Path], *, execute: str = "auto", timeout: int = 120,
                   jobs: int = 2, progress: Progress | None = None) -> RunReport:
-    """Execute (or fetch from cache) every notebook; raise CapdevError with all failures."""
+    """Execute (or fetch from cache) every notebook; raise CapdevError with all failures.
+
+    `paths` are relative to `root` (or absolute); `timeout` is per cell in seconds (0: none).
+    """
     if execute not in MODES:
         raise CapdevError(Finding("capdev", 0, "nb-config",
                                   f"execute: '{execute}' is not one of {', '.join(MODES)}"))
@@ -80,7 +83,9 @@ def run_notebooks(root: Path, paths: list[Path], *, execute: str = "auto", timeo
     report.notebooks = {p: report.notebooks[p] for p in paths if p in report.notebooks}
     report.seconds = time.perf_counter() - started
     if findings:
-        raise CapdevError(findings)
+        error = CapdevError(findings)
+        error.report = report  # what did run (and is cached), for the build summary
+        raise error
     return report
 
 
@@ -102,7 +107,8 @@ def _execute_all(todo: list[_Job], cache: NotebookCache, report: RunReport, time
 
     def work(job: _Job) -> tuple[NotebookNode, float]:
         t0 = time.perf_counter()
-        nb = execute_notebook(job.source, job.abspath, job.shown, timeout=timeout, counter=counter)
+        nb = execute_notebook(job.source, job.abspath, job.shown, timeout=timeout or None,
+                              counter=counter)
         return nb, time.perf_counter() - t0
 
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
