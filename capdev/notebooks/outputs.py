@@ -25,7 +25,6 @@ class OutputContext:
     files_dir: Path  # dest_dir/<stem>_files
     url_prefix: str  # "<stem>_files"
     written: set[str] = field(default_factory=set)
-    missing_alt: list[str] = field(default_factory=list)  # cell ids with an image but no alt
 
 
 def render_outputs(cell: NotebookNode, ctx: OutputContext, alt: list[str],
@@ -36,7 +35,8 @@ def render_outputs(cell: NotebookNode, ctx: OutputContext, alt: list[str],
     for out in _coalesce(cell.get("outputs", [])):
         kind = out.get("output_type")
         if kind == "stream":
-            blocks.append(_fence(_text(out.get("text", "")), f"nb-output nb-{out.get('name')}"))
+            text = _fold_carriage_returns(_text(out.get("text", "")))
+            blocks.append(_fence(text, f"nb-output nb-{out.get('name')}"))
         elif kind == "error":
             blocks.append(_fence(_error_text(out), "nb-output nb-error"))
         elif kind in ("execute_result", "display_data"):
@@ -63,9 +63,9 @@ def _rich(out: NotebookNode, cell: NotebookNode, ctx: OutputContext, n: int, alt
     data = out.get("data", {})
     mime = next((m for m in PRIORITY if m in data), None)
     if mime in IMAGE_TYPES:
+        # One alt per image when a list is given; else the single alt, else the caption.
+        # An image with neither is reported by checks.output_findings, not here.
         text = alt[n] if n < len(alt) else (alt[-1] if alt else (caption or ""))
-        if not text:
-            ctx.missing_alt.append(cell.get("id", "?"))
         return _image(data[mime], mime, cell.get("id", "cell"), n + 1, ctx, text, caption), 1
     if mime == "text/html":
         return _html_block(sanitize_html(_text(data[mime]))), 0
@@ -104,6 +104,11 @@ def _html_block(html: str) -> str:
 def _error_text(out: NotebookNode) -> str:
     trace = out.get("traceback") or []
     return "\n".join(_text(t) for t in trace) if trace else f"{out.get('ename')}: {out.get('evalue')}"
+
+
+def _fold_carriage_returns(text: str) -> str:
+    """Progress bars rewrite a line with \\r; a static page shows only its final state."""
+    return "\n".join(line.rstrip("\r").rsplit("\r", 1)[-1] for line in text.split("\n"))
 
 
 def _text(value) -> str:

@@ -38,6 +38,10 @@ def _hint(err: jsonschema.ValidationError) -> str:
     if err.validator == "enum":
         return "use one of: " + ", ".join(map(str, err.validator_value))
     if err.validator == "type":
+        if isinstance(err.instance, dict):
+            return "a ': ' inside a value makes YAML read a mapping — put the whole value in quotes"
+        if err.validator_value == "string":
+            return "put the value in quotes so YAML reads it as text"
         return f"expected {err.validator_value}"
     if err.validator == "pattern":
         return f"must match {err.validator_value}"
