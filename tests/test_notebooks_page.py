@@ -171,3 +171,16 @@ def test_raw_html_output_with_blank_lines_stays_one_block(tmp_path: Path) -> Non
     assert page.startswith("---\n---\n\n# raw\n")  # no metadata: title falls back to the stem
     html = html_of(split_page(page)[1])
     assert "<pre>a\n\n    b *c*\n</pre>" in html and "<em>" not in html
+
+
+def test_prebuilt_outputs_render(tmp_path: Path) -> None:
+    """Rendering alone, from outputs stored in the fixture (progress bars, alt lists, ANSI)."""
+    nb = nbformat.read(FIXTURES / "rendering/prebuilt-outputs.ipynb", as_version=4)
+    page = notebook_page(nb, "en", tmp_path, "prebuilt")
+    golden("prebuilt-outputs.en.md", page)
+    assert "\x1b" not in page and "10%" not in page
+    html = html_of(split_page(page)[1])
+    assert '<img alt="First of two figures" src="prebuilt_files/two-figures-1.png" />' in html
+    assert '<img alt="Second [of two] figures" src="prebuilt_files/two-figures-2.png" />' in html
+    assert sorted(p.name for p in (tmp_path / "prebuilt_files").iterdir()) == [
+        "two-figures-1.png", "two-figures-2.png"]
