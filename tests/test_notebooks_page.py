@@ -184,3 +184,34 @@ def test_prebuilt_outputs_render(tmp_path: Path) -> None:
     assert '<img alt="Second [of two] figures" src="prebuilt_files/two-figures-2.png" />' in html
     assert sorted(p.name for p in (tmp_path / "prebuilt_files").iterdir()) == [
         "two-figures-1.png", "two-figures-2.png"]
+
+
+MKDOCS_YML = """site_name: notebook page test
+theme: {name: material, font: false}
+markdown_extensions: [admonition, pymdownx.details, pymdownx.superfences, pymdownx.highlight,
+                      tables, attr_list, md_in_html, footnotes]
+validation: {links: {not_found: warn, unrecognized_links: warn, absolute_links: ignore}}
+"""
+
+
+def test_pages_build_strict_with_mkdocs_material(executed: dict, spanish, tmp_path: Path) -> None:
+    """The real site generator: every link (download, images, data) resolves, no warning."""
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    source_dir = (FIXTURES / REQUESTS).parent
+    for lang, translated in (("en", None), ("es", spanish)):
+        page = notebook_page(executed[REQUESTS], lang, docs / lang, STEM, translated=translated,
+                             source_dir=source_dir)
+        (docs / lang / f"{STEM}.md").write_text(page, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    html = (tmp_path / f"site/es/{STEM}/index.html").read_text(encoding="utf-8")
+    assert f'href="../{STEM}.ipynb">Descargar el cuaderno' in html
+    assert f'src="../{STEM}_files/chart-1.png"' in html
+    assert (tmp_path / f"site/es/{STEM}.ipynb").is_file()
+    assert (tmp_path / "site/es/data/service-requests-synthetic.csv").is_file()
