@@ -49,6 +49,8 @@ def pseudo(text: str) -> str:
     """A pseudo-translation: every word outside protected parts changed, structure kept."""
     def word(m: re.Match[str]) -> str:
         w = m.group(0)
+        if sum(c.isupper() for c in w) >= 2:  # acronyms (EGDI, ODS) are usually kept, and `*[EGDI]:` needs them
+            return w
         return "ñ" + w[::-1] if len(w) > 1 else w
     pieces = []
     for prot, chunk in split_words(text):

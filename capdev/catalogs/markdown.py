@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from capdev.catalogs.inline import PROTECTED
 from capdev.catalogs.segment import Segment
 
 View = list[tuple[int, int]]
@@ -91,8 +92,8 @@ class Segmenter:
 
     def emit(self, msgid: str, kind: str, li: int, start: int, end: int,
              cont: str = "", wrap: bool = True) -> None:
-        if not re.search(r"\w", msgid):
-            return  # punctuation or symbols only: nothing to translate
+        if not readable(msgid):
+            return
         base = self.starts[li]
         self.out.append(Segment(msgid, kind, self.line_base + li + 1, self.offset + base + start,
                                 self.offset + self._abs_end(end), cont, wrap=wrap))
@@ -103,7 +104,7 @@ class Segmenter:
 
     def emit_span(self, msgid: str, kind: str, li: int, a: int, b: int, wrap: bool = True) -> None:
         """A single-line segment: columns a..b of line li."""
-        if not re.search(r"\w", msgid):
+        if not readable(msgid):
             return
         base = self.offset + self.starts[li]
         self.out.append(Segment(msgid, kind, self.line_base + li + 1, base + a, base + b, wrap=wrap))
@@ -470,6 +471,12 @@ class Segmenter:
         cont = continuation_prefix(self.raw(lines[1][0])[: lines[1][1]] if len(lines) > 1
                                    else self.raw(first_li)[:a])
         self.emit(msgid, kind, first_li, a, end, cont)
+
+
+def readable(text: str) -> bool:
+    """Is there anything a reader reads, once code, links and markup are set aside?"""
+    return bool(re.search(r"[^\W\d_]", PROTECTED.sub(" ", text)) or
+                re.search(r"\d", PROTECTED.sub(" ", text)))
 
 
 def continuation_prefix(prefix: str) -> str:

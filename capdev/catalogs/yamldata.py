@@ -49,7 +49,7 @@ def _walk(node: yaml.Node | None, key: str | None, on: bool, out: list[Segment],
     elif isinstance(node, yaml.ScalarNode) and on and node.tag == "tag:yaml.org,2002:str":
         if re.search(r"[^\W\d_]", node.value):
             out.append(Segment(
-                msgid=node.value, kind=f"{kind}: {key}", line=line_base + node.start_mark.line + 1,
+                msgid=node.value.rstrip("\n") if node.style in ("|", ">") else node.value, kind=f"{kind}: {key}", line=line_base + node.start_mark.line + 1,
                 start=offset + node.start_mark.index, end=offset + node.end_mark.index,
                 style=_style(node), wrap=False,
             ))

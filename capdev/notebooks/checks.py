@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def check_notebook(path: Path, root: Path | None = None) -> list[Finding]:
     findings += _kernelspec(nb, text, shown)
     findings += _committed_outputs(nb, shown)
     findings += _missing_data(nb, path, text, shown)
+    findings += _undeclared_data(nb, path, shown)
     return findings
 
 
@@ -108,6 +110,28 @@ def _missing_data(nb: NotebookNode, path: Path, text: str, shown: str) -> list[F
     return [Finding(shown, line, "nb-data-missing", f"declared data file '{d}' does not exist",
                     "paths in metadata.capdev.data are relative to the notebook")
             for d in data_files(nb) if not (path.parent / d).exists()]
+
+
+STRING_LITERAL = re.compile(r"""(?<![A-Za-z0-9_])[rbRB]?(["'])([^"'\n]{1,200})\1""")
+
+
+def _undeclared_data(nb: NotebookNode, path: Path, shown: str) -> list[Finding]:
+    """A file the code names but `data:` does not declare escapes the cache key: stale outputs."""
+    declared = [Path(d) for d in data_files(nb)]
+    findings: list[Finding] = []
+    for i, cell in enumerate(nb.cells):
+        if cell.get("cell_type") != "code":
+            continue
+        for _, literal in STRING_LITERAL.findall(cell.get("source", "")):
+            name = Path(literal)
+            if name.is_absolute() or not (path.parent / name).is_file():
+                continue
+            if not any(name == d or d in name.parents for d in declared):
+                findings.append(CellFinding(
+                    shown, i + 1, "nb-undeclared-data",
+                    f"the code reads '{literal}', which metadata.capdev.data does not declare",
+                    "declare it, so a change to the file re-runs the notebook", "warning"))
+    return findings
 
 
 @lru_cache(maxsize=1)
