@@ -45,7 +45,8 @@ def _construct(node: yaml.Node, path: JsonPath, out: Located, findings: list[Fin
                                         "YAML keeps only the last one; remove or rename one"))
             child = (*path, key if isinstance(key, str | int) else str(key))
             result[key] = _construct(value_node, child, out, findings, src, loader)
-            out.lines.setdefault(child, key_node.start_mark.line + 1)
+            # point at the key ("levels:"), not at the first line of a block value below it
+            out.lines[child] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(n, (*path, i), out, findings, src, loader)
