@@ -54,7 +54,11 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"staging {result.seconds['staging']:.1f}s · notebooks: {rep.notebooks_run} run, "
                   f"{rep.notebooks_cached} from cache · artefacts: {len(rep.artefacts)}")
     if result.offline_zip:
-        console.print(f"offline copy: {result.offline_zip.relative_to(root)}")
-    console.print(f"Open {result.site.relative_to(root) / 'index.html'} in a browser, "
+        console.print(f"offline copy: {_show(result.offline_zip, root)}")
+    console.print(f"Open {_show(result.site / 'index.html', root)} in a browser, "
                   "or run `make serve` for a live preview.")
     return 0
+
+
+def _show(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

@@ -1,0 +1,1 @@
+"""The bilingual site: staging the language trees and the thin MkDocs plugin."""

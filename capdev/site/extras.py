@@ -1,0 +1,180 @@
+"""Staging of the pieces other subsystems produce: notebooks, notes, publications, the
+self-assessment, the glossary and the translation-status page.
+
+Each subsystem owns its rendering; this module only places its output in the language tree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from capdev.catalogs.status import collect
+from capdev.errors import Finding
+from capdev.site import pages
+from capdev.site.labels import label
+
+if TYPE_CHECKING:
+    from capdev.site.stage import Localized, Stager, StageReport
+    from capdev.sources.project import Page, Project
+
+
+def available(module: str, report: StageReport, what: str) -> bool:
+    """Subsystems are optional at build time only while they are being built: say so."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is not None:
+        return True
+    report.warnings.append(Finding("capdev", 0, "subsystem-missing",
+                                   f"{what} skipped: {module} is not installed", "", "warning"))
+    return False
+
+
+# -- notebooks -----------------------------------------------------------------------------
+def prepare(project: Project, report: StageReport, context: dict[str, Any]) -> None:
+    """Work done once for all languages: execute notebooks (cached), build PDFs."""
+    notebooks = [p.src for p in project.all_pages() if p.is_notebook]
+    if notebooks and available("capdev.notebooks", report, "notebook lessons"):
+        from capdev.notebooks import run_notebooks
+
+        run = run_notebooks(project.root, notebooks, execute=project.config.execute,
+                            timeout=project.config.cell_timeout)
+        report.notebooks_run, report.notebooks_cached = run.executed, run.cached
+        context["notebooks"] = run.notebooks
+    context["pdf"] = _build_pdfs(project, report)
+
+
+def notebook_localize(stager: Stager, lesson: Page) -> Localized:
+    from capdev.site.stage import Localized
+
+    if stager.lang == stager.project.config.source_language:
+        return Localized("", stager.lang)
+    loc = stager.localize(lesson.src)
+    if loc.fallback:
+        return Localized("", loc.lang, True, False, loc.ratio)
+    return loc
+
+
+def notebook_meta(loc: Localized) -> dict[str, Any]:
+    if not loc.text:
+        return {}
+    return (json.loads(loc.text).get("metadata") or {}).get("capdev") or {}
+
+
+def notebook_text(stager: Stager, lesson: Page, loc: Localized) -> str:
+    import nbformat
+
+    from capdev.notebooks import notebook_page
+
+    executed = stager.context["notebooks"][lesson.src]
+    translated = nbformat.reads(loc.text, as_version=4) if loc.text else None
+    dest = (stager.dest / lesson.out).parent
+    stager.written.update(_nb_files(dest, Path(lesson.out).stem, before=True))
+    text = notebook_page(executed, stager.lang, dest, Path(lesson.out).stem, translated=translated,
+                         repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel)
+    stager.written.update(_nb_files(dest, Path(lesson.out).stem))
+    return text
+
+
+def _nb_files(dest: Path, stem: str, before: bool = False) -> set[Path]:
+    files = {dest / f"{stem}.ipynb"}
+    folder = dest / f"{stem}_files"
+    if folder.is_dir():
+        files |= {p for p in folder.rglob("*") if p.is_file()}
+    return files
+
+
+# -- policy notes and publications ------------------------------------------------------
+def _build_pdfs(project: Project, report: StageReport) -> dict[str, list[Path]]:
+    sources = [n.src.parent for n in project.notes] + [p.dir for p in project.publications]
+    if not sources or not available("capdev.pdf", report, "PDF and DOCX"):
+        return {}
+    from capdev.pdf import build_outputs
+
+    out_dir = project.root / ".cache" / "artefacts"
+    built = build_outputs(project.root, sources, list(project.config.languages), ["pdf", "docx"],
+                          out_dir, draft=True)
+    report.artefacts += [p.relative_to(project.root).as_posix() for p in built]
+    return {"dir": out_dir, "files": built}
+
+
+def stage_notes(stager: Stager, project: Project) -> None:
+    for note in project.notes:
+        _stage_web(stager, note.src.parent, note.rel, f"{Path(note.out).parent.as_posix()}")
+
+
+def stage_publications(stager: Stager, project: Project) -> None:
+    for pub in project.publications:
+        _stage_web(stager, pub.dir, f"{pub.rel}/publication.yml", pub.rel)
+
+
+def _stage_web(stager: Stager, folder: Path, source_rel: str, out_dir: str) -> None:
+    if not available("capdev.pdf", stager.report, "note pages"):
+        return
+    from capdev.pdf import web_pages
+    from capdev.site.stage import Localized
+
+    lang = stager.lang
+    loc = Localized("", lang)
+    if lang != stager.project.config.source_language:
+        loc = stager.localize(stager.root / source_rel)
+    use = lang if not loc.fallback else stager.project.config.source_language
+    for name, text in web_pages(stager.root, folder, use).items():
+        stager.write(f"{out_dir}/{name}", stager.stamp(text, loc, source_rel))
+        stager.report.pages[lang] = stager.report.pages.get(lang, 0) + 1
+    pdf = stager.context.get("pdf") or {}
+    for path in pdf.get("files", []):
+        if path.parent.name == folder.name:
+            stager.copy(path, f"{out_dir}/{path.name}")
+
+
+# -- self-assessment -------------------------------------------------------------------------
+def stage_assessment(stager: Stager, project: Project) -> None:
+    frameworks = [c.framework for c in project.courses if c.framework and c.framework.is_file()]
+    if not frameworks or not available("capdev.assessment", stager.report, "self-assessment"):
+        return
+    from capdev.assessment import stage as assess_stage
+
+    text = None
+    if stager.lang != project.config.source_language:
+        text = stager.localize(frameworks[0], page=False).text
+    for path in assess_stage(project.root, stager.lang, stager.dest, framework_text=text):
+        stager.written.add(path)
+    stager.report.pages[stager.lang] = stager.report.pages.get(stager.lang, 0) + 1
+
+
+# -- glossary and status -------------------------------------------------------------------
+def stage_glossary(stager: Stager, project: Project) -> None:
+    from capdev.site.stage import Localized
+
+    lang = stager.lang
+    path = project.root / "translations" / "glossary.yml"
+    if path.is_file():
+        terms = (yaml.safe_load(path.read_text("utf-8")) or {}).get("terms") or []
+        rows = ["| English | Español | Note |", "|---|---|---|"]
+        for t in sorted(terms, key=lambda t: str(t.get("en", "")).lower()):
+            note = str(t.get("note", "")).replace("|", "\\|").replace("\n", " ")
+            rows.append(f'| <span lang="en">{t.get("en", "")}</span> | '
+                        f'<span lang="es">{t.get("es", "")}</span> | {note} |')
+        title = label(lang, "glossary")
+        text = pages.front_matter({"title": title}) + f"# {title}\n\n" + "\n".join(rows) + "\n"
+        stager.write("glossary.md", stager.stamp(text, Localized(text, lang), "translations/glossary.yml"))
+    _status_page(stager, project)
+
+
+def _status_page(stager: Stager, project: Project) -> None:
+    from capdev.site.stage import Localized
+
+    lang = stager.lang
+    title = label(lang, "status_title")
+    rows = ["| File | Segments | Translated | Fuzzy | Untranslated | Words |", "|---|--:|--:|--:|--:|--:|"]
+    for target in project.config.targets:
+        for r in collect(project.root, project.translatable_sources(), target):
+            st = r.stats
+            rows.append(f"| `{r.source}` | {st.segments} | {st.translated} | {st.fuzzy} | "
+                        f"{st.untranslated} | {r.percent:.0f}% |")
+    text = pages.front_matter({"title": title}) + f"# {title}\n\n" + "\n".join(rows) + "\n"
+    stager.write("translation-status.md", stager.stamp(text, Localized(text, lang), "translations"))

@@ -1,0 +1,49 @@
+"""Interface strings of the pages capdev generates, per language (UN Spanish)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "duration": "Duration", "level": "Level", "minutes": "min", "outcomes": "Learning outcomes",
+        "key_points": "Key points", "modules": "Modules", "lessons": "Lessons",
+        "audience": "Who this course is for", "prerequisites": "Prerequisites",
+        "introductory": "Introductory", "intermediate": "Intermediate", "advanced": "Advanced",
+        "previous": "Previous", "next": "Next", "module_of": "Module {n} of {total}",
+        "competences": "Competences", "course": "Course",
+        "fallback": "This page has not been translated yet; it is shown in English.",
+        "outdated": "The English version of this page has changed since it was translated.",
+        "outdated_link": "Read the current English version",
+        "quiz_check": "Check answer", "quiz_show": "Show the answer",
+        "quiz_correct": "Correct.", "quiz_wrong": "Not quite — try again.",
+        "quiz_answer": "Answer", "quiz_label": "Knowledge check",
+        "mark_complete": "Mark this lesson complete", "completed": "Lesson completed",
+        "progress": "Your progress", "report_problem": "Report a problem with this page",
+        "status_title": "Translation status", "notes": "Policy notes", "publications": "Publications",
+        "home": "Home", "self_assessment": "Self-assessment", "glossary": "Glossary",
+        "language_name": "English",
+    },
+    "es": {
+        "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
+        "key_points": "Puntos clave", "modules": "Módulos", "lessons": "Lecciones",
+        "audience": "A quién se dirige este curso", "prerequisites": "Requisitos previos",
+        "introductory": "Introductorio", "intermediate": "Intermedio", "advanced": "Avanzado",
+        "previous": "Anterior", "next": "Siguiente", "module_of": "Módulo {n} de {total}",
+        "competences": "Competencias", "course": "Curso",
+        "fallback": "Esta página aún no se ha traducido; se muestra en inglés.",
+        "outdated": "La versión en inglés de esta página ha cambiado desde que se tradujo.",
+        "outdated_link": "Leer la versión actual en inglés",
+        "quiz_check": "Comprobar respuesta", "quiz_show": "Mostrar la respuesta",
+        "quiz_correct": "Correcto.", "quiz_wrong": "No exactamente; inténtelo de nuevo.",
+        "quiz_answer": "Respuesta", "quiz_label": "Comprobación de conocimientos",
+        "mark_complete": "Marcar esta lección como completada", "completed": "Lección completada",
+        "progress": "Su progreso", "report_problem": "Informar de un problema en esta página",
+        "status_title": "Estado de la traducción", "notes": "Notas de política",
+        "publications": "Publicaciones", "home": "Inicio", "self_assessment": "Autoevaluación",
+        "glossary": "Glosario", "language_name": "Español",
+    },
+}
+
+
+def label(lang: str, key: str, **kw: object) -> str:
+    text = LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+    return text.format(**kw) if kw else text

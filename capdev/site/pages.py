@@ -1,0 +1,150 @@
+"""Generated and furnished pages: course and module overviews, lesson furniture.
+
+Everything here works on Markdown text in one language; labels come from `labels.py`, so
+the same code makes the English and the Spanish pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from capdev.site.labels import label
+
+
+@dataclass
+class LessonInfo:
+    title: str
+    summary: str
+    duration: int
+    level: str
+    link: str  # relative to the module folder
+    done_key: str
+
+
+@dataclass
+class ModuleInfo:
+    slug: str
+    title: str
+    summary: str
+    duration: int
+    level: str
+    outcomes: list[str] = field(default_factory=list)
+    lessons: list[LessonInfo] = field(default_factory=list)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def split_front(text: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---"):
+        return {}, text
+    parts = text.split("\n---", 1)
+    if len(parts) < 2:
+        return {}, text
+    head = parts[0][3:]
+    body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
+    try:
+        meta = yaml.safe_load(head) or {}
+    except yaml.YAMLError:
+        meta = {}
+    return (meta if isinstance(meta, dict) else {}), body
+
+
+def meta_line(lang: str, duration: int | None, level: str | None) -> str:
+    bits = []
+    if duration:
+        bits.append(f"**{label(lang, 'duration')}:** {duration} {label(lang, 'minutes')}")
+    if level:
+        bits.append(f"**{label(lang, 'level')}:** {label(lang, level)}")
+    return " · ".join(bits)
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def insert_after_h1(body: str, block: str) -> str:
+    m = re.search(r"^# .*$", body, re.M)
+    if not m:
+        return block + "\n\n" + body
+    return body[: m.end()] + "\n\n" + block + "\n" + body[m.end():]
+
+
+def admonition(kind: str, title: str, content: str) -> str:
+    inner = "\n".join(("    " + ln) if ln else "" for ln in content.splitlines())
+    return f'!!! {kind} "{title}"\n\n{inner}\n'
+
+
+def lesson_page(text: str, lang: str, nav: dict[str, Any]) -> str:
+    """A lesson with its furniture: metadata and outcomes on top, key points, progress and
+    previous/next at the end."""
+    meta, body = split_front(text)
+    top = [f'<p class="capdev-meta">{label(lang, "module_of", n=nav["n"], total=nav["total"])} · '
+           f'{nav["module_title"]}</p>', "",
+           meta_line(lang, meta.get("duration"), meta.get("level")) + "{ .capdev-meta }", ""]
+    if meta.get("outcomes"):
+        top.append(admonition("abstract", label(lang, "outcomes"), bullet_list(meta["outcomes"])))
+    body = insert_after_h1(body, "\n".join(top))
+    tail = []
+    if meta.get("key_points"):
+        tail.append(admonition("success", label(lang, "key_points"), bullet_list(meta["key_points"])))
+    tail.append(progress_button(lang, nav["key"]))
+    tail.append(prev_next(lang, nav.get("prev"), nav.get("next")))
+    return front_matter(meta) + body.rstrip() + "\n\n" + "\n\n".join(tail) + "\n"
+
+
+def progress_button(lang: str, key: str) -> str:
+    return (f'<div class="capdev-progress" data-capdev-lesson="{key}">'
+            f'<button type="button" class="md-button" aria-pressed="false" '
+            f'data-label-done="{label(lang, "completed")}">{label(lang, "mark_complete")}</button>'
+            f"</div>")
+
+
+def prev_next(lang: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
+    parts = []
+    if prev:
+        parts.append(f"[← {label(lang, 'previous')}: {prev[1]}]({prev[0]})")
+    if nxt:
+        parts.append(f"[{label(lang, 'next')}: {nxt[1]} →]({nxt[0]})")
+    return " · ".join(parts) + "{ .capdev-prevnext }" if parts else ""
+
+
+def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, course_title: str) -> str:
+    meta, body = split_front(text)
+    top = [f'<p class="capdev-meta">{label(lang, "module_of", n=n, total=total)} · {course_title}</p>',
+           "", meta_line(lang, module.duration, module.level) + "{ .capdev-meta }", ""]
+    if module.outcomes:
+        top.append(admonition("abstract", label(lang, "outcomes"), bullet_list(module.outcomes)))
+    body = insert_after_h1(body, "\n".join(top))
+    lessons = [f"## {label(lang, 'lessons')}", ""]
+    for i, les in enumerate(module.lessons, 1):
+        lessons.append(f"{i}. [{les.title}]({les.link}) — {les.summary} "
+                       f"*({les.duration} {label(lang, 'minutes')}, {label(lang, les.level)})* "
+                       f'<span class="capdev-done" data-capdev-lesson="{les.done_key}"></span>')
+    return front_matter(meta) + body.rstrip() + "\n\n" + "\n".join(lessons) + "\n"
+
+
+def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) -> str:
+    meta = {"title": course["title"], "description": course.get("summary", "")}
+    out = [f"# {course['title']}", "", course.get("summary", ""), ""]
+    total = sum(m.duration for m in modules)
+    out += [meta_line(lang, total, None) + "{ .capdev-meta }", ""]
+    if course.get("audience"):
+        out += [f"## {label(lang, 'audience')}", "", course["audience"], ""]
+    if course.get("outcomes"):
+        out += [admonition("abstract", label(lang, "outcomes"), bullet_list(course["outcomes"])), ""]
+    if course.get("prerequisites"):
+        out += [f"## {label(lang, 'prerequisites')}", "", bullet_list(course["prerequisites"]), ""]
+    out += [f"## {label(lang, 'modules')}", ""]
+    for i, m in enumerate(modules, 1):
+        keys = " ".join(les.done_key for les in m.lessons)
+        out.append(f"{i}. **[{m.title}]({m.slug}/index.md)** — {m.summary} "
+                   f"*({m.duration} {label(lang, 'minutes')}, {label(lang, m.level)}, "
+                   f"{len(m.lessons)} {label(lang, 'lessons').lower()})* "
+                   f'<span class="capdev-module-progress" data-capdev-lessons="{keys}"></span>')
+    return front_matter(meta) + "\n".join(out) + "\n"

@@ -1,0 +1,166 @@
+"""The MkDocs plugin: a thin bridge between MkDocs and capdev's staging step.
+
+Contract (the only one): before MkDocs reads pages, capdev has staged a complete docs tree
+for the language being built under `.cache/stage/<lang>/`; the plugin points `docs_dir`
+and `nav` at it, adds capdev's theme partials, and gives each page its language switcher
+and banners. A plain `mkdocs build` stages itself and builds the other languages in child
+processes (in parallel, into `<site_dir>/<lang>/`); `capdev build` stages once and runs the
+language builds itself, passing `CAPDEV_STAGED`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from capdev.errors import CapdevError
+from capdev.site.labels import label
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class CapdevConfig(base.Config):
+    languages = c.ListOfItems(c.Type(str), default=["en", "es"])
+    source_language = c.Type(str, default="en")
+    threshold = c.Type(float, default=0.8)
+    execute = c.Choice(("auto", "always", "never"), default="auto")
+    cell_timeout = c.Type(int, default=120)
+    feedback_email = c.Type(str, default="")
+    repo_url = c.Type(str, default="")
+
+
+def locale_env() -> str:
+    return os.environ.get("CAPDEV_LOCALE") or "en"
+
+
+def child_command(config_file: str, site_dir: str, strict: bool) -> list[str]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site_dir]
+    return cmd + (["--strict"] if strict else [])
+
+
+class CapdevPlugin(BasePlugin[CapdevConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.locale = "en"
+        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.stage_dir: Path | None = None
+        self._fallback_cache: dict[str, set[str]] = {}
+
+    # -- configuration ---------------------------------------------------------------------
+    @event_priority(100)  # before static-i18n reads the docs tree
+    def on_config(self, config: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        self.locale = locale_env()
+        staged = os.environ.get("CAPDEV_STAGED")
+        self.spawn = not staged
+        self.stage_dir = Path(staged) if staged else self._stage(root)
+        config.docs_dir = str(self.stage_dir / self.locale)
+        nav_file = self.stage_dir / f"nav-{self.locale}.yml"
+        if nav_file.is_file():
+            config.nav = yaml.safe_load(nav_file.read_text("utf-8"))
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        config.extra_css = ["assets/capdev/capdev.css", *config.extra_css]
+        config.extra_javascript = [*config.extra_javascript, "assets/capdev/capdev.js"]
+        # Material's offline plugin would load this shim from unpkg.com; ship it ourselves
+        # (iframe-worker 1.0.4, MIT, from the npm registry) so no request leaves the host.
+        config.extra["polyfills"] = ["assets/capdev/vendor/iframe-worker-shim.js"]
+        return config
+
+    def _stage(self, root: Path) -> Path:
+        from capdev.site.stage import stage
+        from capdev.sources import Project
+
+        try:
+            project = Project.load(root)
+            stage_dir = root / ".cache" / "stage"
+            stage(project, stage_dir)
+        except CapdevError as err:
+            raise PluginError("capdev found problems in the content:\n" + str(err)) from None
+        return stage_dir
+
+    # -- the other languages ---------------------------------------------------------------
+    def on_files(self, files: Any, config: Any) -> Any:
+        if self.spawn and self.locale == self.config.source_language:
+            self._start_children(config)
+        return files
+
+    def _start_children(self, config: Any) -> None:
+        for lang in self.config.languages:
+            if lang == self.locale:
+                continue
+            env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(self.stage_dir)}
+            cmd = child_command(config.config_file_path, str(Path(config.site_dir) / lang),
+                                bool(config.strict))
+            self.children.append((lang, subprocess.Popen(cmd, env=env)))
+
+    def on_post_build(self, config: Any) -> None:
+        failed = [lang for lang, proc in self.children if proc.wait() != 0]
+        self.children = []
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} build failed (see its messages above)")
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        for name in ("docs", "courses", "policy_notes", "publications", "translations"):
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
+
+    # -- pages -----------------------------------------------------------------------------
+    @event_priority(-100)  # after static-i18n, which would reset extra.alternate
+    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        meta = page.meta.get("capdev") or {}
+        context["capdev_alternates"] = self.alternates(page.url, meta)
+        context["capdev"] = {
+            **meta, "locale": self.locale,
+            "fallback_text": label(self.locale, "fallback"),
+            "outdated_text": label(self.locale, "outdated"),
+            "outdated_link_text": label(self.locale, "outdated_link"),
+            "outdated_href": self._href(page.url, self.config.source_language),
+            "report_text": label(self.locale, "report_problem"),
+            "feedback_email": self.config.feedback_email,
+            "repo_url": self.config.repo_url,
+        }
+        config.extra["alternate"] = True  # truthy, not iterable: our partials render it
+        return context
+
+    def _href(self, url: str, lang: str) -> str:
+        """Relative link from this page to the same page in `lang` (works from file://)."""
+        depth = url.count("/")
+        up = "../" * depth
+        if self.locale != self.config.source_language:
+            up += "../"
+        prefix = "" if lang == self.config.source_language else f"{lang}/"
+        return up + prefix + (url or "index.html")
+
+    def _fallbacks(self, lang: str) -> set[str]:
+        if lang not in self._fallback_cache:
+            path = (self.stage_dir or Path(".")) / f"fallbacks-{lang}.json"
+            self._fallback_cache[lang] = set(json.loads(path.read_text("utf-8"))) \
+                if path.is_file() else set()
+        return self._fallback_cache[lang]
+
+    def alternates(self, url: str, meta: dict) -> list[dict[str, Any]]:
+        """The switcher's entries; `hreflang` only where the page really is in that language
+        (a fallback page under /es/ is English and must not claim to be Spanish)."""
+        out = []
+        for lang in self.config.languages:
+            if lang == self.locale:
+                honest = not meta.get("fallback")
+            else:
+                honest = meta.get("source", "") not in self._fallbacks(lang)
+            out.append({"lang": lang, "name": label(lang, "language_name"),
+                        "href": self._href(url, lang), "current": lang == self.locale,
+                        "hreflang": honest})
+        return out

@@ -1,0 +1,53 @@
+/* capdev: knowledge checks and lesson progress. Everything stays in this browser:
+   no request, no cookie; progress lives in localStorage under "capdev:progress". */
+(function () {
+  "use strict";
+  var KEY = "capdev:progress";
+  function load() { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; } }
+  function save(p) { try { localStorage.setItem(KEY, JSON.stringify(p)); } catch (e) { /* private mode */ } }
+
+  function setupQuiz(form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var inputs = form.querySelectorAll("input");
+      var ok = true, any = false;
+      inputs.forEach(function (i) {
+        if (i.checked) any = true;
+        if (i.checked !== i.hasAttribute("data-correct")) ok = false;
+      });
+      var status = form.querySelector("[role=status]");
+      status.dataset.state = ok && any ? "ok" : "bad";
+      status.textContent = ok && any ? form.dataset.correctText : form.dataset.wrongText;
+      if (ok && any) form.querySelector("details").open = true;
+    });
+  }
+
+  function setupProgress() {
+    var p = load();
+    document.querySelectorAll(".capdev-progress[data-capdev-lesson]").forEach(function (box) {
+      var key = box.dataset.capdevLesson, btn = box.querySelector("button");
+      var base = btn.textContent, done = btn.dataset.labelDone;
+      function paint() { var d = !!p[key]; btn.setAttribute("aria-pressed", d ? "true" : "false"); btn.textContent = d ? done : base; }
+      btn.addEventListener("click", function () { p = load(); if (p[key]) delete p[key]; else p[key] = new Date().toISOString().slice(0, 10); save(p); paint(); });
+      paint();
+    });
+    document.querySelectorAll(".capdev-done[data-capdev-lesson]").forEach(function (el) {
+      el.dataset.done = p[el.dataset.capdevLesson] ? "true" : "false";
+    });
+    document.querySelectorAll(".capdev-module-progress[data-capdev-lessons]").forEach(function (el) {
+      var keys = el.dataset.capdevLessons.split(" ").filter(Boolean);
+      var n = keys.filter(function (k) { return p[k]; }).length;
+      el.textContent = n ? " " + n + "/" + keys.length + " ✓" : "";
+    });
+  }
+  window.capdevProgress = {
+    export: function () { return JSON.stringify({ format: "capdev-progress@1", lessons: load() }); },
+    import: function (text) { var d = JSON.parse(text); if (d && d.lessons) { save(d.lessons); setupProgress(); } },
+    clear: function () { try { localStorage.removeItem(KEY); } catch (e) {} setupProgress(); }
+  };
+  function init() {
+    document.querySelectorAll("form[data-capdev-quiz]").forEach(setupQuiz);
+    setupProgress();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
