@@ -53,8 +53,11 @@ def _schema_findings(data: Any, text: str, src: str) -> list[Finding]:
     for err in _validator().iter_errors(data):
         path = list(err.absolute_path)
         where = "/".join(map(str, path)) or "(top level)"
+        message = err.message
+        if len(path) == 2 and path[0] == "answers" and err.validator == "oneOf":
+            message = f"{err.instance!r} is not a point of the scale (0–4) or \"na\""
         out.append(Finding(src, _line_of(text, path[-1] if path else None), "resp-schema",
-                           f"{where}: {err.message}",
+                           f"{where}: {message}",
                            "response files are written by the assessment page's "
                            "'Download my answers'; do not edit them by hand"))
     return out

@@ -37,7 +37,7 @@ EPILOG = """examples:
 Response files (or folders of *.json) are validated against the framework version they name;
 invalid files are reported with their line and, unless --skip-invalid, stop the command."""
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # never wrap path:line findings
 
 
 def _common(p: argparse.ArgumentParser) -> None:
