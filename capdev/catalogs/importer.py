@@ -37,6 +37,8 @@ def import_translation(root: Path, source: Path, translated: Path, lang: str,
         entry = by_id.get(en.msgid)
         if entry is None:
             continue
+        if entry.msgstr == es:
+            continue  # the same text met twice (a title and its H1)
         if entry.msgstr and not overwrite and "fuzzy" not in entry.flags:
             report.kept += 1
             continue

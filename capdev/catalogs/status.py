@@ -51,7 +51,8 @@ def group_of(source: str) -> str:
 def print_table(rows: list[Row]) -> None:
     table = Table(title="Translation status", show_lines=False)
     for col in ("file", "lang", "segments", "translated", "fuzzy", "untranslated", "words %"):
-        table.add_column(col, justify="left" if col in ("file", "lang") else "right")
+        table.add_column(col, justify="left" if col in ("file", "lang") else "right",
+                         overflow="fold")
     groups: dict[tuple[str, str], Stats] = {}
     for r in rows:
         st = r.stats
