@@ -98,6 +98,7 @@ def render_form(fw: Framework, t: dict[str, str], module_base: str, strings_json
     """The whole interactive block: error summary, form, results region, embedded data."""
     parts = [f'<div class="capdev-assessment" id="capdev-assessment" lang="{_attr(t["lang"])}" '
              f'data-module-base="{_attr(module_base)}" data-framework="{_attr(fw.key)}">',
+             '<link rel="stylesheet" href="../assets/capdev/assessment.css">',
              '<div class="capdev-error" id="capdev-error" role="alert" tabindex="-1" hidden>'
              f'<h2>{escape(t["error_title"])}</h2><p id="capdev-error-text"></p></div>',
              '<form id="capdev-form" class="capdev-form" novalidate>',
