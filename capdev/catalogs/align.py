@@ -27,7 +27,8 @@ def _segments_by_unit(src: Source) -> list[list[Segment]]:
     """Notebooks align cell by cell (by id); other files are one unit."""
     if src.kind != "ipynb":
         return [src.segments]
-    return [src.meta_segments] + [c.segments for c in src.cells]
+    units = {c.index: c.segments for c in src.cells} | src.cell_meta
+    return [src.meta_segments] + [units[i] for i in sorted(units)]
 
 
 def doubtful(en: Segment, es: Segment) -> bool:

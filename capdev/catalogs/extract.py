@@ -31,13 +31,15 @@ class Source:
     segments: list[Segment]
     cells: list[Cell] = field(default_factory=list)
     meta_segments: list[Segment] = field(default_factory=list)  # notebook metadata.capdev
+    cell_meta: dict[int, list[Segment]] = field(default_factory=dict)  # code cells' alt text
 
     def all_segments(self) -> list[Segment]:
         if self.kind != "ipynb":
             return self.segments
         out = list(self.meta_segments)
-        for cell in self.cells:
-            out += cell.segments
+        cells = {c.index: c.segments for c in self.cells} | self.cell_meta
+        for index in sorted(cells):
+            out += cells[index]
         return out
 
 
@@ -62,8 +64,19 @@ def notebook_source(text: str) -> Source:
         segs = [_with_ref(s, cell.get("id", str(i))) for s in segment_markdown(src)]
         cells.append(Cell(i, cell.get("id", str(i)), src, segs))
     meta = (nb.get("metadata") or {}).get("capdev") or {}
-    meta_segments = segment_yaml(json.dumps(meta, ensure_ascii=False, indent=1), kind="metadata")
-    return Source("ipynb", text, [], cells, meta_segments)
+    meta_segments = segment_yaml(meta_json(meta), kind="metadata")
+    cell_meta = {}
+    for i, cell in enumerate(nb.get("cells", [])):
+        cmeta = (cell.get("metadata") or {}).get("capdev")
+        if cell.get("cell_type") == "code" and isinstance(cmeta, dict):
+            segs = segment_yaml(meta_json(cmeta), kind="figure")
+            cell_meta[i] = [_with_ref(s, cell.get("id", str(i))) for s in segs]
+    return Source("ipynb", text, [], cells, meta_segments, cell_meta)
+
+
+def meta_json(meta: dict) -> str:
+    """Notebook metadata as JSON text (valid YAML), so the YAML segmenter reads it."""
+    return json.dumps(meta, ensure_ascii=False, indent=1)
 
 
 def _with_ref(seg: Segment, cell_id: str) -> Segment:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from capdev.catalogs.extract import Source
+from capdev.catalogs.extract import Source, meta_json
 from capdev.catalogs.segment import Segment
 from capdev.catalogs.yamldata import yaml_scalar
 
@@ -59,8 +59,9 @@ def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None
 
 def _render_notebook(src: Source, lookup: Lookup, mark: Callable[[str], str] | None) -> str:
     new_cells = {c.index: substitute(c.text, c.segments, lookup, mark) for c in src.cells}
+    meta_segs = src.meta_segments + [s for segs in src.cell_meta.values() for s in segs]
     if all(new_cells[c.index] == c.text for c in src.cells) and not any(
-        lookup(s) not in (None, s.msgid) for s in src.meta_segments
+        lookup(s) not in (None, s.msgid) for s in meta_segs
     ):
         return src.text  # nothing translated: the file itself, byte for byte
     nb = json.loads(src.text)
@@ -68,8 +69,10 @@ def _render_notebook(src: Source, lookup: Lookup, mark: Callable[[str], str] | N
         nb["cells"][index]["source"] = text
     meta = nb.get("metadata", {}).get("capdev")
     if meta is not None:
-        meta_text = json.dumps(meta, ensure_ascii=False, indent=1)
-        nb["metadata"]["capdev"] = json.loads(substitute(meta_text, src.meta_segments, lookup))
+        nb["metadata"]["capdev"] = json.loads(substitute(meta_json(meta), src.meta_segments, lookup))
+    for index, segs in src.cell_meta.items():
+        cell_meta = nb["cells"][index]["metadata"]
+        cell_meta["capdev"] = json.loads(substitute(meta_json(cell_meta["capdev"]), segs, lookup))
     import nbformat
 
     return nbformat.writes(nbformat.from_dict(nb))

@@ -34,7 +34,8 @@ def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool) -
     config_file = str(project.root / "mkdocs.yml")
     for lang in project.config.languages:
         target = out if lang == project.config.source_language else out.parent / f"{out.name}-{lang}"
-        env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(stage_dir)}
+        env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(stage_dir),
+               "NO_MKDOCS_2_WARNING": "1"}
         proc = subprocess.Popen(child_command(config_file, str(target), strict), env=env,
                                 cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True)

@@ -58,10 +58,10 @@ def split_front(text: str) -> tuple[dict[str, Any], str]:
 def meta_line(lang: str, duration: int | None, level: str | None) -> str:
     bits = []
     if duration:
-        bits.append(f"**{label(lang, 'duration')}:** {duration} {label(lang, 'minutes')}")
+        bits.append(f"<strong>{label(lang, 'duration')}:</strong> {duration} {label(lang, 'minutes')}")
     if level:
-        bits.append(f"**{label(lang, 'level')}:** {label(lang, level)}")
-    return " · ".join(bits)
+        bits.append(f"<strong>{label(lang, 'level')}:</strong> {label(lang, level)}")
+    return f'<p class="capdev-meta">{" · ".join(bits)}</p>' if bits else ""
 
 
 def bullet_list(items: list[str]) -> str:
@@ -86,7 +86,7 @@ def lesson_page(text: str, lang: str, nav: dict[str, Any]) -> str:
     meta, body = split_front(text)
     top = [f'<p class="capdev-meta">{label(lang, "module_of", n=nav["n"], total=nav["total"])} · '
            f'{nav["module_title"]}</p>', "",
-           meta_line(lang, meta.get("duration"), meta.get("level")) + "{ .capdev-meta }", ""]
+           meta_line(lang, meta.get("duration"), meta.get("level")), ""]
     if meta.get("outcomes"):
         top.append(admonition("abstract", label(lang, "outcomes"), bullet_list(meta["outcomes"])))
     body = insert_after_h1(body, "\n".join(top))
@@ -111,13 +111,16 @@ def prev_next(lang: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | No
         parts.append(f"[← {label(lang, 'previous')}: {prev[1]}]({prev[0]})")
     if nxt:
         parts.append(f"[{label(lang, 'next')}: {nxt[1]} →]({nxt[0]})")
-    return " · ".join(parts) + "{ .capdev-prevnext }" if parts else ""
+    if not parts:
+        return ""
+    return f'<nav class="capdev-prevnext" markdown="1">\n\n{" · ".join(parts)}\n\n</nav>'
+
 
 
 def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, course_title: str) -> str:
     meta, body = split_front(text)
     top = [f'<p class="capdev-meta">{label(lang, "module_of", n=n, total=total)} · {course_title}</p>',
-           "", meta_line(lang, module.duration, module.level) + "{ .capdev-meta }", ""]
+           "", meta_line(lang, module.duration, module.level), ""]
     if module.outcomes:
         top.append(admonition("abstract", label(lang, "outcomes"), bullet_list(module.outcomes)))
     body = insert_after_h1(body, "\n".join(top))
@@ -133,7 +136,7 @@ def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) ->
     meta = {"title": course["title"], "description": course.get("summary", "")}
     out = [f"# {course['title']}", "", course.get("summary", ""), ""]
     total = sum(m.duration for m in modules)
-    out += [meta_line(lang, total, None) + "{ .capdev-meta }", ""]
+    out += [meta_line(lang, total, None), ""]
     if course.get("audience"):
         out += [f"## {label(lang, 'audience')}", "", course["audience"], ""]
     if course.get("outcomes"):

@@ -99,7 +99,8 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         for lang in self.config.languages:
             if lang == self.locale:
                 continue
-            env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(self.stage_dir)}
+            env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(self.stage_dir),
+                   "NO_MKDOCS_2_WARNING": "1"}
             cmd = child_command(config.config_file_path, str(Path(config.site_dir) / lang),
                                 bool(config.strict))
             self.children.append((lang, subprocess.Popen(cmd, env=env)))
