@@ -29,7 +29,7 @@ def _self_rating(fw: Framework, item: dict[str, Any]) -> str:
     iid = item["id"]
     options = [_radio(iid, str(p["value"]), f"{p['value']} — {p['label']}", f"cap-{iid}-{p['value']}")
                for p in scale["points"]]
-    options.append(_radio(iid, "na", scale["not_applicable"], f"cap-{iid}-na"))
+    options.append(_radio(iid, "na", scale["not_applicable"]["label"], f"cap-{iid}-na"))
     return (f'<fieldset class="capdev-item" id="cap-{_attr(iid)}" data-level="{item["level"]}">'
             f'<legend><span class="capdev-item-id">{escape(iid)}</span> {escape(item["text"])}</legend>'
             + "".join(options) + "</fieldset>")

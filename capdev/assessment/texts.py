@@ -53,6 +53,9 @@ def framework_for(root: Path, lang: str, text: str | None = None) -> Framework:
         if draft.is_file():
             text = draft.read_text(encoding="utf-8")
     fw = load_framework(path, text=text)
+    # text rendered from a catalog keeps the source's `language` value (it is data, not
+    # text): the words are in `lang` now, so say so
+    fw.data["language"] = lang
     return fw
 
 
