@@ -184,3 +184,23 @@ def test_schema_org_teaches(fw):
     doc = teaches_jsonld(fw, "03-single-window-and-digital-transactions")
     assert doc["@context"] == "https://schema.org"
     assert [t["termCode"] for t in doc["teaches"]] == ["A2.C2", "A3.C3"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_questionnaire_pdf(tmp_path, lang):
+    out = tmp_path / f"q-{lang}.pdf"
+    proc = capdev("assess", "questionnaire", "--lang", lang, "--out", str(out), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    fw = framework_for(ROOT, lang)
+    text = pdf_text(out)
+    appendix = {"en": "Appendix: what each level means", "es": "Anexo: qué significa cada nivel"}
+    assert appendix[lang] in text
+    assert re.sub(r"\s+", " ", fw.data["scale"]["not_applicable"]["label"]) in text
+    for comp in fw.competences():
+        assert comp["id"] in text
+        for item in comp["items"]:
+            assert item["id"] in text
+    # the last level descriptor of the last competence is in the appendix
+    last = list(fw.competences())[-1]["levels"][-1]["descriptor"]
+    assert re.sub(r"\s+", " ", last)[:40] in text
+    assert PdfReader(out).trailer["/Root"]["/Lang"] == lang

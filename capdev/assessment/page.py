@@ -43,8 +43,20 @@ def page_markdown(fw: Framework, lang: str, titles: dict[str, str]) -> str:
         f"[{_md_escape(t['questionnaire_link'])}](questionnaire-{lang}.pdf)", "",
         f"## {t['how_title']}", "",
         _md_escape(t["how"].replace("{met}", f"{fw.data['scale']['met_at']} — {met}")), "",
+        *_sources(fw, t),
         render_form(fw, t, MODULE_BASE, ui_json), "",
     ])
+
+
+def _sources(fw: Framework, t: dict[str, str]) -> list[str]:
+    """Provenance, as the design note asks: each source with its licence and relation."""
+    lines = [f"## {t['sources_title']}", "", _md_escape(t["sources_intro"].format(key=fw.key)), ""]
+    for src in fw.data["sources"]:
+        year = f" ({src['year']})" if "year" in src else ""
+        lines.append(f"- {t[src['relation']].capitalize()}: *{_md_escape(src['title'])}*, "
+                     f"{_md_escape(src['publisher'])}{year}. {_md_escape(src['licence'])}. "
+                     f"{_md_escape(src.get('description', ''))}".rstrip())
+    return [*lines, ""]
 
 
 def copy_assets(dest: Path) -> list[Path]:
