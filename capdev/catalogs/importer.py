@@ -31,7 +31,8 @@ def import_translation(root: Path, source: Path, translated: Path, lang: str,
     path = _po.catalog_path(root, rel, lang)
     catalog = _po.load(path)
     result = align(read_source(source), read_source(translated))
-    report = ImportReport(path)
+    report = ImportReport(path.relative_to(root.resolve()) if path.is_relative_to(root.resolve())
+                          else path)
     by_id = {e.msgid: e for e in catalog if not e.obsolete}
     for en, es, doubtful in result.pairs:
         entry = by_id.get(en.msgid)

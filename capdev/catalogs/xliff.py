@@ -16,7 +16,8 @@ from capdev.catalogs import po as _po
 
 
 def _unit(store: xliff.xlifffile, entry: polib.POEntry) -> None:
-    unit = store.addsourceunit(entry.msgid)
+    unit = store.UnitClass(entry.msgid)
+    store.addunit(unit)
     unit.setid(str(len(store.units)))
     unit.xmlelement.set("resname", entry.msgid[:200])
     if entry.comment:
@@ -35,11 +36,13 @@ def _unit(store: xliff.xlifffile, entry: polib.POEntry) -> None:
 
 def export_catalog(po_path: Path, rel: str, lang: str) -> bytes:
     store = xliff.xlifffile(sourcelanguage="en", targetlanguage=lang)
-    store.setfilename(store.getfilenode("NoName"), rel)
+    store.switchfile(rel, createifmissing=True)
     for entry in polib.pofile(str(po_path)):
         if not entry.obsolete:
             _unit(store, entry)
-    return bytes(store)
+    # translate-toolkit writes a 1.1 header; the document is valid XLIFF 1.2, so say so.
+    return bytes(store).replace(b'urn:oasis:names:tc:xliff:document:1.1" version="1.1"',
+                                b'urn:oasis:names:tc:xliff:document:1.2" version="1.2"', 1)
 
 
 def export_all(root: Path, lang: str, out: Path) -> list[Path]:
@@ -56,7 +59,10 @@ def export_all(root: Path, lang: str, out: Path) -> list[Path]:
 
 def import_file(root: Path, lang: str, xlf: Path) -> int:
     store = xliff.xlifffile.parsefile(str(xlf))
-    rel = store.getfilenames()[0]
+    names = [n for n in store.getfilenames() if n != "NoName"]
+    if not names:
+        return 0
+    rel = names[0]
     po_path = _po.catalog_path(root, rel, lang)
     catalog = _po.load(po_path)
     if catalog is None:
