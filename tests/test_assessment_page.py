@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from capdev.assessment import score, stage
+from capdev.assessment.scoring import percent
 from capdev.assessment.texts import framework_for
 
 ROOT = Path(__file__).parents[1]
@@ -99,8 +100,9 @@ def _expected(lang: str) -> dict[str, list[str]]:
     for r in result["competences"]:
         level = t[0] if r["level"] is None else (
             f"{r['level']} — {fw.level_name(r['level'])}" if r["level"] else None)
+        pct = "{}%" if lang == "en" else "{} %"
         out[r["id"]] = {"level": level, "score": "—" if r["score"] is None else
-                        f"{round(r['score'] * 100)} %",
+                        pct.format(percent(r["score"])),
                         "target": str(r["target"]), "gap": "—" if r["gap"] is None else str(r["gap"]),
                         "links": [f"../courses/digital-government/{m['module']}/index.html"
                                   for m in r["modules"]], "optimistic": r["optimistic"]}

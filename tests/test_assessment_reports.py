@@ -59,7 +59,7 @@ def test_individual_report_text(tmp_path, fw):
     text = pdf_text(tmp_path / "PX-A01.pdf")
     titles = module_titles(ROOT, fw, "en")
     for expected in ["SYNTHETIC DATA", "individual report", "PX-A01", "Front-line and 311 staff",
-                     "A2.C1", "2 — Working", "3 — Practitioner", "67 %",
+                     "A2.C1", "2 — Working", "3 — Practitioner", "67%",
                      "0 of 1 knowledge checks right",
                      re.sub(r"\s+", " ", titles["02-multichannel-service-delivery-and-311"])]:
         assert expected in text, expected
@@ -111,10 +111,10 @@ def test_cohort_report_suppresses_small_cells(tmp_path):
     # A1.C1: n=9; 4 at level 1 (primary) and 5 at level 2 (secondary) both hidden
     n, l0, l1, l2, l3, l4, median, at_target = _row(html, "A1.C1")
     assert (n, l0, l1, l2, l3, l4) == ("9", "0", "&lt;5", "&lt;5", "0", "0")
-    assert median == "31 %" and at_target == "56 %"
+    assert median == "31%" and at_target == "56%"
     # paired change: 9 pairs; 5 people moved from level 1 to level 2 (+12.5 points each)
     pairs, mean, ci, up, checks = _paired_row(html, "A1.C1")
-    assert pairs == "9" and mean == "+6.9" and up == "56 %" and checks == "+100.0"
+    assert pairs == "9" and mean == "+6.9" and up == "56%" and checks == "+100.0"
     low, high = (float(x) for x in ci.split(" … "))
     assert low < 6.9 < high
     assert "SYNTHETIC DATA" in html

@@ -9,11 +9,12 @@ from typing import Any
 
 from capdev.assessment.framework import Framework
 from capdev.assessment.pdf import compile_pdf
+from capdev.assessment.scoring import percent
 from capdev.assessment.texts import strings
 
 
 def _pct(x: float | None, t: dict[str, str]) -> str:
-    return t["c_suppressed"] if x is None else f"{round(x * 100)} %"
+    return t["c_suppressed"] if x is None else t["pct"].format(n=percent(x))
 
 
 def _signed(x: float) -> str:
@@ -36,7 +37,7 @@ def present(stats: dict[str, Any], fw: Framework, lang: str, excluded: int = 0
             continue
         dist = [f"<{k}" if r["distribution"][lv] is None else str(r["distribution"][lv])
                 for lv in stats["levels"]]
-        rows.append([label, str(r["n"]), *dist, f"{round(r['median_score'] * 100)} %",
+        rows.append([label, str(r["n"]), *dist, _pct(r["median_score"], t),
                      _pct(r["at_target"], t)])
     paired = None
     if stats["paired"] is not None:

@@ -9,7 +9,7 @@ from typing import Any
 from capdev.assessment.framework import Framework
 from capdev.assessment.pdf import compile_pdf
 from capdev.assessment.responses import Response
-from capdev.assessment.scoring import score
+from capdev.assessment.scoring import percent, score
 from capdev.assessment.texts import strings
 
 
@@ -33,7 +33,7 @@ def report_data(fw: Framework, resp: Response, lang: str,
         rows.append({
             "id": res["id"], "title": comp["title"], "level": res["level"],
             "level_text": _level_text(fw, t, res["level"]),
-            "score": "—" if res["score"] is None else f"{round(res['score'] * 100)} %",
+            "score": "—" if res["score"] is None else t["pct"].format(n=percent(res["score"])),
             "target": "—" if res["target"] is None else str(res["target"]),
             "gap": "—" if res["gap"] is None else str(res["gap"]),
             "target_n": res["target"],

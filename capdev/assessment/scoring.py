@@ -31,6 +31,11 @@ def round3(x: float) -> float:
     return math.floor(x * 1000 + 0.5) / 1000
 
 
+def percent(x: float) -> int:
+    """Whole percent, rounded half up like the page's Math.round (Python's round() is not)."""
+    return math.floor(x * 100 + 0.5)
+
+
 def _is_rating(value: Any) -> bool:
     # JSON 3.0 is the integer 3 in JavaScript: accept integral floats too, like the twin does
     if isinstance(value, float):

@@ -276,7 +276,7 @@
       tbody.appendChild(el("tr", {}, [
         el("th", { scope: "row" }, [res.id + " " + titles[res.id]]),
         levelCell,
-        el("td", {}, [res.score === null ? "—" : Math.round(res.score * 100) + " %"]),
+        el("td", {}, [res.score === null ? "—" : fill(t.pct, { n: Math.round(res.score * 100) })]),
         el("td", {}, [res.target === null ? "—" : String(res.target)]),
         el("td", {}, [res.gap === null ? "—" : String(res.gap)]),
         el("td", {}, res.modules.length ? [mods] : [res.status === "ok" ? t.no_modules : t.answer_more])
