@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from capdev.catalogs.markdown import segment_markdown
@@ -94,4 +95,12 @@ def load_source(text: str, suffix: str) -> Source:
 
 
 def read_source(path: Path) -> Source:
-    return load_source(path.read_text("utf-8"), path.suffix)
+    """Segmented once per distinct content per process (staging reads sources several
+    times); keyed on the bytes, not the mtime, so quick successive edits are never missed.
+    Callers must not mutate the result."""
+    return _read_cached(path.read_text("utf-8"), path.suffix)
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str, suffix: str) -> Source:
+    return load_source(text, suffix)

@@ -12,6 +12,7 @@ import datetime as _dt
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -81,6 +82,18 @@ def load(path: Path) -> polib.POFile | None:
     if not path.is_file():
         return None
     return polib.pofile(str(path), wrapwidth=WRAP)
+
+
+def load_readonly(path: Path) -> polib.POFile | None:
+    """Like `load`, cached per file version: for readers (rendering, status), never writers."""
+    if not path.is_file():
+        return None
+    return _load_cached(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=4096)
+def _load_cached(text: str) -> polib.POFile:
+    return polib.pofile(text, wrapwidth=WRAP)
 
 
 def merge(old: polib.POFile | None, new: polib.POFile, memory: dict[str, str],

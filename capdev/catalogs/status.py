@@ -30,7 +30,7 @@ class Row:
 
 def file_stats(root: Path, source: Path, lang: str) -> Stats:
     rel = source.resolve().relative_to(root.resolve()).as_posix()
-    table = entries(_po.load(_po.catalog_path(root, rel, lang)))
+    table = entries(_po.load_readonly(_po.catalog_path(root, rel, lang)))
     stats = Stats()
     for seg in read_source(source).all_segments():
         stats.add(seg, state_of(table.get(seg.msgid)))

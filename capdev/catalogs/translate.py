@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from capdev.catalogs import po as _po
-from capdev.catalogs.extract import Source, load_source
+from capdev.catalogs.extract import Source, read_source
 from capdev.catalogs.render import render_source, wrap_lang
 from capdev.catalogs.segment import Segment
 
@@ -102,5 +102,5 @@ def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,
     except ValueError:
         rel = source.name
     path = catalog or _po.catalog_path(root, rel, lang)
-    src = load_source(source.read_text("utf-8"), source.suffix)
-    return apply(src, _po.load(path), "en" if mark else None)
+    src = read_source(source)
+    return apply(src, _po.load_readonly(path), "en" if mark else None)

@@ -13,6 +13,7 @@ import re
 import yaml
 
 from capdev.catalogs.segment import Segment
+from capdev.sources.frontmatter import FAST
 
 # Keys whose values readers read. Everything else (ids, levels, paths, numbers) is data.
 TRANSLATABLE_KEYS = frozenset(
@@ -28,7 +29,7 @@ NEVER_KEYS = frozenset("id ids key code url href src path file files data module
 def segment_yaml(text: str, offset: int = 0, line_base: int = 0,
                  keys: frozenset[str] = TRANSLATABLE_KEYS, kind: str = "front matter") -> list[Segment]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=FAST)
     except yaml.YAMLError:
         return []  # the schema check reports the syntax error with its line
     out: list[Segment] = []
@@ -66,7 +67,7 @@ def _plain_ok(value: str, original: str) -> bool:
     if re.search(r"[\[\]{},]", original) is None and re.search(r"[\[\]{},]", value):
         return False  # may be inside a flow collection, where these end a plain scalar
     try:
-        return yaml.safe_load(f"k: {value}") == {"k": value}
+        return yaml.load(f"k: {value}", Loader=FAST) == {"k": value}
     except yaml.YAMLError:
         return False
 

@@ -122,13 +122,40 @@ def _stage_web(stager: Stager, folder: Path, source_rel: str, out_dir: str) -> N
     if lang != stager.project.config.source_language:
         loc = stager.localize(stager.root / source_rel)
     use = lang if not loc.fallback else stager.project.config.source_language
-    for name, text in web_pages(stager.root, folder, use).items():
+    for name, text in _cached_web_pages(stager.root, folder, use, web_pages).items():
         stager.write(f"{out_dir}/{name}", stager.stamp(text, loc, source_rel))
         stager.report.pages[lang] = stager.report.pages.get(lang, 0) + 1
     pdf = stager.context.get("pdf") or {}
     for path in pdf.get("files", []):
         if path.parent.name == folder.name:
             stager.copy(path, f"{out_dir}/{path.name}")
+
+
+def _cached_web_pages(root: Path, folder: Path, lang: str, make) -> dict[str, str]:
+    """Note and publication pages run pandoc (citeproc): reuse them while nothing they
+    depend on changed — the folder's files, their catalogs, and capdev.pdf itself."""
+    import hashlib
+
+    import capdev.pdf as pdf_pkg
+
+    h = hashlib.blake2b(lang.encode(), digest_size=16)
+    deps = sorted(p for p in folder.rglob("*") if p.is_file())
+    deps += sorted((root / "translations" / lang / folder.relative_to(root)).rglob("*.po")) \
+        if (root / "translations" / lang / folder.relative_to(root)).is_dir() else []
+    deps += sorted(p for p in Path(pdf_pkg.__file__).parent.rglob("*") if p.is_file()
+                   and "__pycache__" not in p.parts)
+    for dep in deps:
+        h.update(str(dep).encode())
+        h.update(dep.read_bytes())
+    cache = root / ".cache" / "web" / f"{folder.name}-{lang}-{h.hexdigest()}.json"
+    if cache.is_file():
+        return json.loads(cache.read_text("utf-8"))
+    pages_ = make(root, folder, lang)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache.parent.glob(f"{folder.name}-{lang}-*.json"):
+        old.unlink()
+    cache.write_text(json.dumps(pages_, ensure_ascii=False), "utf-8")
+    return pages_
 
 
 # -- self-assessment -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from capdev.site.labels import label
+from capdev.sources.frontmatter import FAST
 
 
 @dataclass
@@ -49,7 +50,7 @@ def split_front(text: str) -> tuple[dict[str, Any], str]:
     head = parts[0][3:]
     body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
     try:
-        meta = yaml.safe_load(head) or {}
+        meta = yaml.load(head, Loader=FAST) or {}
     except yaml.YAMLError:
         meta = {}
     return (meta if isinstance(meta, dict) else {}), body

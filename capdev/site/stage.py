@@ -16,11 +16,13 @@ from typing import Any
 
 import yaml
 
-from capdev.catalogs.translate import translate_file
 from capdev.catalogs.po import atomic_write
+from capdev.catalogs.translate import translate_file
 from capdev.errors import Finding
-from capdev.site import extras, nav as _nav, pages, quiz
+from capdev.site import extras, pages, quiz
+from capdev.site import nav as _nav
 from capdev.site.labels import label
+from capdev.sources.frontmatter import FAST
 from capdev.sources.project import Course, Page, Project
 
 SOURCE_SUFFIXES = {".md", ".ipynb", ".yml", ".yaml", ".bib", ".po", ".pyc"}
@@ -132,7 +134,7 @@ class Stager:
 
     def course(self, course: Course) -> None:
         cloc = self.localize(course.dir / "course.yml", page=False)
-        cmeta = yaml.safe_load(cloc.text) or {}
+        cmeta = yaml.load(cloc.text, Loader=FAST) or {}
         infos: list[pages.ModuleInfo] = []
         locs: dict[str, Localized] = {}
         for module in course.modules:

@@ -10,6 +10,8 @@ import yaml
 
 from capdev.errors import CapdevError, Finding
 
+FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10× faster, same marks
+
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 
 
@@ -51,8 +53,8 @@ def key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """Parse YAML; a syntax error becomes a finding at its line, never a traceback."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=FAST)
+        data = yaml.load(text, Loader=FAST)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + first_line) if mark else first_line

@@ -45,7 +45,17 @@
     import: function (text) { var d = JSON.parse(text); if (d && d.lessons) { save(d.lessons); setupProgress(); } },
     clear: function () { try { localStorage.removeItem(KEY); } catch (e) {} setupProgress(); }
   };
+  /* Material's search panel is role="dialog" without a name (axe aria-dialog-name); name it
+     after its own, already localized, search field rather than copying Material's partial. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = dialog && dialog.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
+    }
+  }
   function init() {
+    nameSearchDialog();
     document.querySelectorAll("form[data-capdev-quiz]").forEach(setupQuiz);
     setupProgress();
   }
