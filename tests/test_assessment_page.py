@@ -143,11 +143,20 @@ def test_page_in_chromium_matches_python_scoring(tmp_path, lang):
             assert ("⚠" in cells[0] or "optimist" in cells[0]) == exp["optimistic"], cells
         assert page.inner_text("#capdev-status")
         assert page.query_selector("svg.capdev-chart title") is not None
+        feedback = page.inner_text(".capdev-feedback")
+        assert feedback.count("A1.C1.k1") == 1 and len(page.query_selector_all(".capdev-feedback li")) == 3
+
+        # a malformed pseudonymous code is caught before export (it would fail validation)
+        page.fill("#capdev-code", "x")
+        page.click("#capdev-export")
+        assert page.is_visible("#capdev-error")
+        page.fill("#capdev-code", RESPONSE["code"])
 
         # export: the downloaded file holds exactly the answers given
         with page.expect_download() as dl:
             page.click("#capdev-export")
         exported = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+        assert not page.is_visible("#capdev-error")
         for k in ("answers", "checks", "profile", "code", "framework", "version"):
             assert exported[k] == RESPONSE[k], k
 

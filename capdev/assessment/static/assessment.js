@@ -137,6 +137,7 @@
   /* ---------- the page ---------- */
 
   var FORMAT = "capdev-assessment-response/1";
+  var CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/;  // as in schemas/response.schema.json
 
   function $(id) { return document.getElementById(id); }
 
@@ -291,10 +292,25 @@
     out.textContent = "";
     out.appendChild(el("div", { "class": "capdev-table-wrap" }, [table]));
     out.appendChild(this.chart(result, titles));
+    out.appendChild(this.feedback(this.collect()));
     $("capdev-results").hidden = false;
     var done = result.competences.filter(function (r) { return r.status === "ok"; }).length;
     this.say(fill(t.results_ready, { done: done, total: result.competences.length }));
     $("capdev-results-title").focus();
+  };
+
+  Page.prototype.feedback = function (response) {
+    var t = this.t, list = el("ul", { "class": "capdev-feedback" });
+    competences(this.fw).forEach(function (c) {
+      c.items.forEach(function (it) {
+        if (it.type !== "knowledge_check" || typeof response.checks[it.id] !== "string") { return; }
+        var right = response.checks[it.id] === it.answer;
+        list.appendChild(el("li", {}, [el("strong", {}, [it.id + " — " + (right ? t.check_right : t.check_wrong) + ": "]), it.feedback]));
+      });
+    });
+    var box = el("section", { "aria-labelledby": "capdev-feedback-title" }, [el("h3", { id: "capdev-feedback-title" }, [t.checks_title])]);
+    if (list.childNodes.length) { box.appendChild(list); } else { box.hidden = true; }
+    return box;
   };
 
   Page.prototype.profileTitle = function (id) {
@@ -339,6 +355,12 @@
 
   Page.prototype.download = function () {
     var response = this.collect();
+    if (response.code && !CODE.test(response.code)) {
+      this.error(this.t.code_invalid);
+      $("capdev-code").focus();
+      return;
+    }
+    this.error("");
     var blob = new Blob([JSON.stringify(response, null, 2) + "\n"], { type: "application/json" });
     var a = el("a", { href: URL.createObjectURL(blob), download: "capdev-assessment-" + response.date + ".json" });
     document.body.appendChild(a);
