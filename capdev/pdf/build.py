@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import shutil
 import time
 from collections.abc import Callable
@@ -164,7 +165,11 @@ def build(root: Path, sources: list[Path], langs: list[str], formats: list[str],
             if on_done:
                 on_done(results[-1])
         return results
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+    # Never fork a process that may have run typst (its Rust thread pool does not survive
+    # fork: the child hangs); workers come from a clean fork server instead.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["capdev.pdf.build"])
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
         futures = [pool.submit(build_one, *task) for task in tasks]
         for future in futures:
             results.append(future.result())
