@@ -8,6 +8,7 @@ from the typst package's embedded set plus system fonts, and are embedded in the
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,18 @@ def compile_pdf(template: str, data: dict[str, Any], out: Path | None = None) ->
         try:
             pdf = typst.compile(str(Path(tdir) / f"{template}.typ"), root=str(tdir),
                                 sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                                pdf_standards=["ua-1"])
+                                pdf_standards=["ua-1"], timestamp=_epoch())
         except typst.TypstError as exc:
             raise CapdevError(Finding(f"templates/{template}.typ", 0, "assess-pdf",
                                       f"Typst could not build the PDF: {exc}",
                                       "this is a capdev bug if the input validated")) from None
-    if out is not None:
+    if out is not None and not (out.is_file() and out.read_bytes() == pdf):
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
+        out.write_bytes(pdf)  # unchanged files are left alone so incremental builds stay quiet
     return pdf
+
+
+def _epoch() -> int | None:
+    """Reproducible builds: honour SOURCE_DATE_EPOCH for the PDF's dates."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else None
