@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from capdev.errors import CapdevError, Finding
+from capdev.errors import CapdevError, Finding, raise_if_errors
 from capdev.scaffold import courseyml
 from capdev.scaffold.notebook import lesson_meta, lesson_notebook
 from capdev.scaffold.plan import Plan, Result
@@ -82,6 +82,7 @@ def new_module(root: Path, course: str, slug: str, title: str) -> Result:
     yml = cdir / "course.yml"
     plan = Plan(root)
     _module_files(plan, cdir, course, slug, title)
+    raise_if_errors(plan.conflicts())  # an existing module: say so before touching course.yml
     try:
         plan.edit(yml, courseyml.add_module(yml.read_text("utf-8"), slug))
     except courseyml.CourseYmlError as exc:
@@ -134,5 +135,5 @@ def new_note(root: Path, note: str, title: str, number: int, date: _dt.date | No
                                       date=day), kind="note")
     plan.add(ndir / "references.bib", render("references.bib"), source=False)
     result = plan.apply(Result(root))
-    result.next_steps = [f"capdev pdf {ndir.relative_to(root).as_posix()}/note.md"]
+    result.next_steps = [f"capdev pdf {note}"]
     return result

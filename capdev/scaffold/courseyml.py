@@ -21,7 +21,10 @@ class CourseYmlError(ValueError):
 
 def add_module(text: str, slug: str) -> str:
     """`text` with `slug` inserted into the `modules` list, in folder-number order."""
-    if slug in (_modules(text) or []):
+    listed = _modules(text)
+    if listed is not None and not isinstance(listed, list):
+        raise CourseYmlError("`modules:` is not a list")
+    if slug in (listed or []):
         raise CourseYmlError(f"`{slug}` is already in the `modules` list")
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if _KEY.match(line)), None)

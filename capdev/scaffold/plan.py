@@ -54,7 +54,7 @@ class Plan:
     def conflicts(self) -> list[Finding]:
         return [Finding(self.rel(p), 0, "new-exists", "already exists: capdev never overwrites",
                         "choose another id or slug, or move the existing file away first")
-                for p in [*self.new, *self.guarded] if p.exists()]
+                for p in dict.fromkeys([*self.new, *self.guarded]) if p.exists()]
 
     def invalid(self) -> list[Finding]:
         findings: list[Finding] = []
