@@ -1,0 +1,14 @@
+"""Content and translation checks (`capdev check`).
+
+Public API:
+  run_checks(root, paths=None, use_cache=True) -> Result   (.findings, .errors, .warnings, .failed())
+  RULES (after registry.load_all()): id → Rule(id, severity, description, scope)
+  glossary.register_cli(i18n_subparsers)  adds `capdev i18n glossary [--tbx]`
+"""
+
+from __future__ import annotations
+
+from capdev.checks.registry import RULES, load_all
+from capdev.checks.runner import Result, run_checks
+
+__all__ = ["RULES", "Result", "load_all", "run_checks"]

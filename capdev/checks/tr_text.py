@@ -1,0 +1,143 @@
+"""Translation rules on the text itself: numbers, punctuation, copies, whitespace, shape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from capdev.checks.registry import hit, rule
+from capdev.checks.tr_context import Entry
+from capdev.errors import Finding
+
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w])|(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
+NUMBER_WORDS = {  # English digits a Spanish sentence may spell out (Spanish style: uno…diez)
+    "0": "cero", "1": "uno una un primer primera primero", "2": "dos segundo segunda",
+    "3": "tres tercer tercera tercero", "4": "cuatro cuarto cuarta", "5": "cinco quinto quinta",
+    "6": "seis sexto sexta", "7": "siete séptimo séptima", "8": "ocho octavo octava",
+    "9": "nueve noveno novena", "10": "diez décimo décima", "100": "cien ciento",
+    "1000": "mil",
+}
+
+
+def values_en(token: str) -> set[float]:
+    """An English number: `,` groups thousands, `.` is the decimal point."""
+    plain = re.sub(r"[ \u00a0\u202f]", "", token)
+    try:
+        return {float(plain.replace(",", ""))}
+    except ValueError:
+        return set()
+
+
+def values_es(token: str) -> set[float]:
+    """A Spanish number, either convention (Panama writes 2.15; Spain and the UN 2,15)."""
+    plain = re.sub(r"[ \u00a0\u202f]", "", token)
+    out = set(values_en(plain))
+    try:
+        out.add(float(plain.replace(".", "").replace(",", ".")))
+    except ValueError:
+        pass
+    return out
+
+
+@rule("tr-number", "warning", "numbers survive translation (2.15 → 2,15 is fine; 2.15 → 3 is not)", "entry")
+def number(e: Entry) -> Iterator[Finding]:
+    found: set[float] = set()
+    for tok in NUMBER.findall(e.tr_text):
+        found |= values_es(tok)
+    words = set(re.findall(r"\w+", e.tr_text.lower()))
+    for tok in NUMBER.findall(e.src_text):
+        vals = values_en(tok)
+        if vals & found:
+            continue
+        spelled = NUMBER_WORDS.get(re.sub(r"\D", "", tok), "")
+        if spelled and words & set(spelled.split()):
+            continue
+        yield hit("tr-number", e.path, e.line, f"number {tok} of the English is not in the translation",
+                  "keep numbers; the decimal comma (2,15) and spelled-out small numbers are fine")
+
+
+@rule("tr-punctuation", "error", "¿…? and ¡…! are balanced in Spanish", "entry")
+def punctuation(e: Entry) -> Iterator[Finding]:
+    if e.lang != "es":
+        return
+    text = e.tr_text.replace("![", " [")  # an image, not an exclamation
+    for opening, closing, name in (("¿", "?", "question"), ("¡", "!", "exclamation")):
+        for sentence in re.split(r"(?<=[.:;])\s+|\n", text):
+            opens, closes = sentence.count(opening), sentence.count(closing)
+            if opens != closes and (opens or e.msgid.count(closing)):
+                yield hit("tr-punctuation", e.path, e.line,
+                          f"unbalanced {opening}…{closing} in “{sentence.strip()[:60]}”",
+                          f"Spanish {name}s open with {opening} and close with {closing}")
+                break
+
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
+ITALIC = re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?\*(?!\*)|(?<![_\w])_(?!_)[^_\n]+?_(?![_\w])")
+
+
+@rule("tr-untranslated", "warning", "a translation identical to the English (names, acronyms and "
+      "glossary terms spelled the same in Spanish are allowed)", "entry")
+def untranslated(e: Entry) -> Iterator[Finding]:
+    if e.msgstr.strip() != e.msgid.strip():
+        return
+    text = DOMAIN.sub(" ", ITALIC.sub(" ", e.src_text))
+    if e.glossary is not None:
+        text = e.glossary.strip_same(text)
+    common = [w for w in WORD.findall(text) if w[:1].islower() and len(w) > 2]
+    if len(common) >= 2:  # one word alone is usually a name, a data value or a loanword
+        yield hit("tr-untranslated", e.path, e.line, f"the translation is a copy of the English (“{common[0]}”…)",
+                  "translate it, or clear msgstr so the page shows the English marked lang=\"en\"")
+
+
+@rule("tr-whitespace", "warning", "leading and trailing whitespace as in the English", "entry")
+def whitespace(e: Entry) -> Iterator[Finding]:
+    src, tr = e.msgid, e.msgstr
+    lead = (len(src) - len(src.lstrip()), len(tr) - len(tr.lstrip()))
+    trail = (len(src) - len(src.rstrip()), len(tr) - len(tr.rstrip()))
+    if lead[0] != lead[1] or trail[0] != trail[1]:
+        where = "leading" if lead[0] != lead[1] else "trailing"
+        yield hit("tr-whitespace", e.path, e.line, f"{where} whitespace differs from the English",
+                  "remove the extra spaces or line breaks at the start or end")
+
+
+@rule("tr-length", "warning", "translation length within 0.4×–3× of the English (longer than 30 characters)",
+      "entry")
+def length(e: Entry) -> Iterator[Finding]:
+    n = len(e.src_text.strip())
+    if n < 30:
+        return
+    ratio = len(e.tr_text.strip()) / n
+    if ratio < 0.4 or ratio > 3.0:
+        yield hit("tr-length", e.path, e.line, f"the translation is {ratio:.1f}× the length of the English",
+                  "check that nothing is missing or pasted twice")
+
+
+PIPE = re.compile(r"(?<!\\)\|")
+
+
+@rule("tr-table-shape", "error", "a table cell translation adds no | (which would add a column) and no line breaks",
+      "entry")
+def table_shape(e: Entry) -> Iterator[Finding]:
+    src_pipes = len(PIPE.findall(e.src_text))
+    tr_pipes = len(PIPE.findall(e.tr_text))
+    if src_pipes != tr_pipes and ("table" in e.kind or tr_pipes > src_pipes):
+        yield hit("tr-table-shape", e.path, e.line, f"{tr_pipes} `|` in the translation, {src_pipes} in the English",
+                  "a `|` splits a table cell: write \\| or rephrase")
+    if "table" in e.kind and "\n" in e.msgstr and "\n" not in e.msgid:
+        yield hit("tr-table-shape", e.path, e.line, "a line break inside a table cell",
+                  "table cells are one line")
+
+
+BLOCK_OPEN = re.compile(r"^\s*(!!!|\?\?\?\+?|/{3,})[ \t]*([\w-]+)", re.M)
+
+
+@rule("tr-admonition-type", "error", "admonition and block openers (!!! type, /// name) are not translated",
+      "entry")
+def admonition_type(e: Entry) -> Iterator[Finding]:
+    src = sorted(m.group(0).strip() for m in BLOCK_OPEN.finditer(e.msgid))
+    tr = sorted(m.group(0).strip() for m in BLOCK_OPEN.finditer(e.msgstr))
+    if src != tr:
+        yield hit("tr-admonition-type", e.path, e.line,
+                  f"block openers differ: {', '.join(src) or 'none'} → {', '.join(tr) or 'none'}",
+                  "keep `!!! note`, `??? tip`, `/// quiz` exactly; translate only the title")
