@@ -99,7 +99,7 @@ def test_pdf_embeds_every_font_and_is_tagged(built: Path) -> None:
 
 def test_docx_converts_back_through_pandoc(built: Path) -> None:
     docx = built / "fixture-note-en.docx"
-    back = subprocess.run([pandoc_path(), "-f", "docx", "-t", "markdown", str(docx)],
+    back = subprocess.run([pandoc_path(), "-f", "docx", "-t", "markdown", "-s", str(docx)],
                           capture_output=True, text=True, check=True).stdout
     for expected in ("Channels that work together", "Why channels matter", "References",
                      "Telephone (311)", "Capacity Development Policy Note No. 99",

@@ -22,5 +22,5 @@ def render_note(root: Path, folder: Path, text: str, lang: str, fmt: str = "pdf"
     from capdev.pdf import render, source
 
     root, folder = root.resolve(), folder.resolve()
-    prep = render.prepare(root, source.from_text(root, folder, text, lang, draft))
+    prep = render.prepare(root, source.from_text(root, folder, text, lang, draft), use_cache=False)
     return render.render_pdf(root, prep) if fmt == "pdf" else render.render_docx(root, prep)

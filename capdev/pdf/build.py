@@ -1,29 +1,24 @@
 """Build PDFs and DOCX files for many notes and languages: cached, in parallel.
 
 The unit of work is one (document, language): its Markdown is read and checked once and
-feeds both formats. Results are cached under `<root>/.cache/pdf/` by a hash of
-everything that shapes them (texts, the folder's files, code and templates, tool
-versions, options), so an unchanged note costs a hash and a file copy.
+feeds both formats. Results are cached (see `cache`), so an unchanged note costs a hash and
+a file copy.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from capdev.errors import CapdevError, Finding
-from capdev.pdf import pandoc, render, source
+from capdev.pdf import cache, render, source
 
 FORMATS = ("pdf", "docx")
-CACHE_DIR = Path(".cache") / "pdf"
 
 
 @dataclass
@@ -42,56 +37,6 @@ class TaskResult:
     lang: str
     outputs: list[Output] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-
-
-@cache
-def code_hash() -> str:
-    """Changes to our code or templates invalidate the cache."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *(here / "templates").iterdir()]):
-        digest.update(path.name.encode() + path.read_bytes())
-    import typst
-
-    digest.update(pandoc.pandoc_version().encode() + typst.__version__.encode())
-    return digest.hexdigest()
-
-
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def cache_key(doc: source.Document, fmt: str) -> str:
-    digest = hashlib.sha256()
-    for item in (code_hash(), doc.lang, fmt, str(doc.draft), doc.kind, doc.id):
-        digest.update(item.encode() + b"\0")
-    for part in doc.parts:
-        digest.update(part.text.encode())
-    for path in sorted(p for p in doc.folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(doc.folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def _cache_hit(cache: Path, key: str, fmt: str) -> dict | None:
-    manifest = cache / f"{key}.{fmt}.json"
-    if not manifest.is_file() or not (cache / f"{key}.{fmt}").is_file():
-        return None
-    data = json.loads(manifest.read_text("utf-8"))
-    for dep, digest in data.get("deps", {}).items():  # files outside the note's folder
-        path = Path(dep)
-        if not path.is_file() or _file_hash(path) != digest:
-            return None
-    return data
-
-
-def _store(cache: Path, key: str, fmt: str, data: bytes, pages: int,
-           deps: list[Path]) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / f"{key}.{fmt}.tmp"
-    tmp.write_bytes(data)
-    tmp.replace(cache / f"{key}.{fmt}")
-    manifest = {"pages": pages, "deps": {str(p): _file_hash(p) for p in deps}}
-    (cache / f"{key}.{fmt}.json").write_text(json.dumps(manifest), "utf-8")
 
 
 def page_count(pdf: bytes) -> int:
@@ -117,25 +62,25 @@ def _build_one(root: Path, src: Path, lang: str, formats: list[str], out_dir: Pa
                draft: bool, result: TaskResult) -> None:
     start = time.perf_counter()
     doc = source.load(root, src, lang, draft)
-    cache = root / CACHE_DIR
     target = out_dir / doc.id
     target.mkdir(parents=True, exist_ok=True)
     prep: render.Prepared | None = None
     for fmt in formats:
         out = target / f"{doc.id}-{lang}.{fmt}"
-        key = cache_key(doc, fmt)
-        hit = _cache_hit(cache, key, fmt)
+        name = f"{cache.key(doc, fmt)}.{fmt}"
+        hit = cache.lookup(root, name)
         if hit is not None:
-            shutil.copyfile(cache / f"{key}.{fmt}", out)
+            shutil.copyfile(hit[0], out)
             result.outputs.append(Output(out, lang, fmt, time.perf_counter() - start,
-                                         hit.get("pages", 0), cached=True))
+                                         hit[1].get("pages", 0), cached=True))
             start = time.perf_counter()
             continue
         prep = prep or render.prepare(root, doc)
         data = render.render_pdf(root, prep) if fmt == "pdf" else render.render_docx(root, prep)
         pages = page_count(data) if fmt == "pdf" else 0
-        deps = [r.path for r in prep.resources if not r.path.is_relative_to(doc.folder.resolve())]
-        _store(cache, key, fmt, data, pages, deps)
+        outside = [r.path for r in prep.resources
+                   if not r.path.is_relative_to(doc.folder.resolve())]
+        cache.store(root, name, data, outside, pages=pages)
         out.write_bytes(data)
         result.outputs.append(Output(out, lang, fmt, time.perf_counter() - start, pages))
         start = time.perf_counter()

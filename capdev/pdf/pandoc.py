@@ -54,9 +54,12 @@ def read_markdown(text: str, where: str, shift: int = 0) -> dict[str, Any]:
     return json.loads(run(args, text.encode("utf-8"), where))
 
 
-def write(ast: dict[str, Any], to: str, where: str, extra: list[str] | None = None) -> bytes:
-    """Write an AST (citations resolved by citeproc) to `to`; returns the output bytes."""
-    args = ["-f", "json", "-t", to, "--citeproc", "--wrap=none", *(extra or [])]
+def write(ast: dict[str, Any], to: str, where: str, extra: list[str] | None = None,
+          citeproc: bool = False) -> bytes:
+    """Write an AST to `to` (citations are normally resolved already: see prepare)."""
+    args = ["-f", "json", "-t", to, "--wrap=none", *(extra or [])]
+    if citeproc:
+        args.append("--citeproc")
     if to == "docx":
         args += ["-o", "-"]
     return run(args, json.dumps(ast).encode("utf-8"), where)

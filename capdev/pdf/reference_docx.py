@@ -20,8 +20,9 @@ HEAD_FONT = "Arial"
 
 # Extra paragraph styles used through pandoc's `custom-style` attribute.
 CUSTOM = {
-    "Series": f'<w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:rFonts w:ascii="{HEAD_FONT}" '
-              f'w:hAnsi="{HEAD_FONT}"/><w:b/><w:color w:val="{UN_BLUE}"/><w:sz w:val="22"/></w:rPr>',
+    "Series": f'<w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr>'
+              f'<w:rFonts w:ascii="{HEAD_FONT}" w:hAnsi="{HEAD_FONT}"/><w:b/>'
+              f'<w:color w:val="{UN_BLUE}"/><w:sz w:val="22"/></w:rPr>',
     "Keywords": f'<w:rPr><w:rFonts w:ascii="{HEAD_FONT}" w:hAnsi="{HEAD_FONT}"/>'
                 '<w:sz w:val="18"/></w:rPr>',
     "Disclaimer": '<w:pPr><w:spacing w:before="480"/><w:pBdr><w:top w:val="single" w:sz="4" '

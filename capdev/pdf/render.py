@@ -1,43 +1,20 @@
-"""Render one document (note or publication) in one language to PDF and DOCX bytes.
-
-Steps: read every Markdown part into pandoc's AST (once), check resources, build the
-metadata pandoc and the template need, then write typst (compiled in-process) and DOCX.
-"""
+"""Write a prepared document (see `prepare`) as typst → PDF/UA, and as DOCX."""
 
 from __future__ import annotations
 
 import calendar
 import copy
 import datetime as _dt
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from capdev.errors import Finding, raise_if_errors
 from capdev.pdf import admonitions, ast, pandoc
-from capdev.pdf.labels import CITEPROC_LOCALE, as_date, labels, long_date, sdg_tag
-from capdev.pdf.resources import (
-    Resource,
-    check_images,
-    check_path,
-    data_uri,
-    root_path,
-)
-from capdev.pdf.source import Document, Part, dump_yaml, rel
+from capdev.pdf.labels import as_date, labels, long_date, sdg_tag
+from capdev.pdf.prepare import Prepared, prepare
+from capdev.pdf.resources import data_uri, root_path
+from capdev.pdf.source import Document
 from capdev.pdf.typst_compile import add_alt_text, compile_pdf, typst_string
-
-KEEP_META = ("title", "subtitle", "authors", "abstract", "keywords")
-
-
-@dataclass
-class Prepared:
-    doc: Document
-    ast: dict[str, Any]
-    resources: list[Resource]
-    bibliography: Path | None
-    where: str
-    part_blocks: list[list[Any]]
 
 
 def template_file(name: str) -> Path:
@@ -47,59 +24,6 @@ def template_file(name: str) -> Path:
 @cache
 def typst_library() -> str:
     return template_file("capdev.typ").read_text("utf-8")
-
-
-def prepare(root: Path, doc: Document) -> Prepared:
-    """Parse and check every part; one AST with the document's metadata."""
-    where = rel(root, doc.main_file)
-    findings: list[Finding] = []
-    found: list[Resource] = []
-    part_blocks: list[list[Any]] = []
-    if doc.kind == "note":
-        tree = pandoc.read_markdown(admonitions.to_fenced_divs(doc.parts[0].text), where,
-                                    shift=-1)
-    else:
-        head = "---\n" + dump_yaml(_publication_meta(doc.meta)) + "---\n"
-        tree = pandoc.read_markdown(head, where)
-    meta = tree["meta"]
-    for part in doc.parts:
-        part_tree = tree if doc.kind == "note" else pandoc.read_markdown(
-            admonitions.to_fenced_divs(part.body), rel(root, part.path))
-        res, probs = check_images(root, part, part_tree)
-        found += res
-        findings += probs
-        part_blocks.append(part_tree["blocks"])
-    bib, bib_problem = _bibliography(root, doc)
-    if bib_problem:
-        findings.append(bib_problem)
-    raise_if_errors(findings)
-    meta = {k: v for k, v in meta.items() if k in KEEP_META}
-    meta["lang"] = pandoc.meta_string(CITEPROC_LOCALE.get(doc.lang, doc.lang))
-    meta["reference-section-title"] = pandoc.meta_string(labels(doc.lang)["references"])
-    meta["link-citations"] = pandoc.meta_bool(False)
-    if bib:
-        meta["bibliography"] = pandoc.meta_string(str(bib))
-    tree = {**tree, "meta": meta, "blocks": [b for blocks in part_blocks for b in blocks]}
-    return Prepared(doc, tree, found, bib, where, part_blocks)
-
-
-def _publication_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    return {k: meta[k] for k in KEEP_META if k in meta}
-
-
-def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | None]:
-    name = doc.meta.get("bibliography")
-    if not name:
-        return None, None
-    part = doc.parts[0] if doc.kind == "note" else Part(doc.main_file, _main_text(doc), {}, "", 1)
-    return check_path(root, part, str(name), "bibliography")
-
-
-def _main_text(doc: Document) -> str:
-    try:
-        return doc.main_file.read_text("utf-8")
-    except OSError:
-        return ""
 
 
 # --- typst / PDF ---------------------------------------------------------------------
@@ -239,3 +163,6 @@ def _author(author: Any) -> str:
         return str(author)
     name, aff = str(author.get("name", "")), author.get("affiliation")
     return f"{name} ({aff})" if aff else name
+
+
+__all__ = ["Prepared", "prepare", "render_docx", "render_pdf", "typst_source"]

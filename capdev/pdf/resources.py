@@ -31,10 +31,13 @@ class Resource:
 
 
 def line_of(part: Part, needle: str) -> int:
-    """1-based line of the first occurrence of `needle` in the part's text (0 if absent)."""
-    for number, line in enumerate(part.text.splitlines(), start=1):
-        if needle and needle in line:
-            return number
+    """1-based line where `needle` is used as a link target (`](needle`), else where it
+    first occurs in the part's text; 0 if absent."""
+    lines = part.text.splitlines()
+    for pattern in ("](" + needle, "<" + needle, needle):
+        for number, line in enumerate(lines, start=1):
+            if needle and pattern in line:
+                return number
     return 0
 
 

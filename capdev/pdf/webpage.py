@@ -1,22 +1,23 @@
 """Markdown pages for the site: one page per note, an overview plus one page per chapter
 for a publication. Citations are resolved by pandoc's citeproc to plain Markdown that
 Python-Markdown renders (no raw HTML), with downloads and "Cite this" (BibTeX, RIS).
+Citeproc ran once in `prepare` (cached): here pandoc only writes Markdown.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-import re
-
 from capdev.pdf import admonitions, ast, pandoc, source
 from capdev.pdf.cite import bibtex, ris
 from capdev.pdf.labels import LANGS, labels, long_date, sdg_tag
-from capdev.pdf.render import Prepared, prepare, template_file
+from capdev.pdf.prepare import Prepared, cited_keys, prepare, reference_entries
+from capdev.pdf.render import template_file
 
 WEB_FORMAT = "gfm-raw_html"
 
@@ -30,23 +31,22 @@ def _words(text: str) -> list[dict[str, Any]]:
     return out
 
 
-def _cites(blocks: Any) -> bool:
-    return any(node["t"] == "Cite" for node in ast.walk(blocks))
+def references(prep: Prepared, blocks: list[Any], lang: str) -> list[Any]:
+    """A "References" section with the entries cited in `blocks` (citeproc ran once for
+    the whole document, so a chapter page picks its own entries from the full list)."""
+    entries = reference_entries(prep.tail_blocks(), cited_keys(blocks))
+    if not entries:
+        return []
+    title = {"t": "Header", "c": [2, ["references", [], []], _words(labels(lang)["references"])]}
+    return [title, *entries]
 
 
 def body_markdown(prep: Prepared, blocks: list[Any], level_shift: int, lang: str) -> str:
-    """Blocks → Markdown, citations resolved, a references section when anything is cited."""
-    tree = copy.deepcopy({**prep.ast, "blocks": blocks})
-    for node in ast.walk(tree["blocks"]):
+    """Blocks (citations already resolved) → Markdown with a references section."""
+    tree = copy.deepcopy({**prep.ast, "blocks": blocks + references(prep, blocks, lang)})
+    for node in ast.walk(blocks and tree["blocks"][: len(blocks)]):
         if node["t"] == "Header":
             node["c"][0] += level_shift
-    tree["meta"].pop("reference-section-title", None)
-    if prep.bibliography and _cites(tree["blocks"]):
-        tree["blocks"] += [
-            {"t": "Header", "c": [2, ["references", [], []],
-                                  _words(labels(lang)["references"])]},
-            {"t": "Div", "c": [["refs", [], []], []]},
-        ]
     boxes: list[tuple[str, str, str]] = []
     tree["blocks"] = admonitions.transform(tree["blocks"], _marker(boxes))
     out = pandoc.write(tree, WEB_FORMAT, prep.where,
@@ -141,7 +141,7 @@ def _indent(text: str) -> str:
 
 def note_page(prep: Prepared) -> str:
     doc = prep.doc
-    body = body_markdown(prep, prep.ast["blocks"], 1, doc.lang)
+    body = body_markdown(prep, prep.part_blocks()[0], 1, doc.lang)
     return (front_matter(str(doc.meta.get("title", doc.id)), str(doc.meta.get("abstract", "")))
             + header_block(doc) + "\n" + body + "\n" + downloads(doc) + "\n" + cite_block(doc))
 
@@ -150,7 +150,7 @@ def publication_pages(root: Path, prep: Prepared) -> dict[str, str]:
     doc, lab = prep.doc, labels(prep.doc.lang)
     pages: dict[str, str] = {}
     toc: list[str] = []
-    for part, blocks in zip(doc.parts, prep.part_blocks, strict=True):
+    for part, blocks in zip(doc.parts, prep.part_blocks(), strict=True):
         name = part.path.name
         title = str(part.meta.get("title", name))
         pages[name] = (front_matter(title, str(part.meta.get("summary", title)))

@@ -1,0 +1,149 @@
+"""Read, check and resolve a document once; every output format starts from the result.
+
+Each Markdown part is read into pandoc's AST, its figures and raw blocks are checked, the
+metadata is set for the language, and citeproc runs once (pandoc json→json), after which
+citations are plain text: the typst, Word and Markdown writers then run without citeproc,
+which is most of pandoc's cost. The resolved AST is cached by content hash, so the site's
+web pages and the PDF/DOCX builds share one pandoc read and one citeproc run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from capdev.errors import Finding, raise_if_errors
+from capdev.pdf import admonitions, ast, cache, pandoc
+from capdev.pdf.labels import CITEPROC_LOCALE, labels
+from capdev.pdf.resources import Resource, check_images, check_path
+from capdev.pdf.source import Document, Part, dump_yaml, rel
+
+KEEP_META = ("title", "subtitle", "authors", "abstract", "keywords")
+
+
+@dataclass
+class Prepared:
+    doc: Document
+    ast: dict[str, Any]  # citations resolved; references at the end
+    resources: list[Resource]
+    bibliography: Path | None
+    where: str
+    part_counts: list[int]  # blocks per part, in order; the rest is the reference list
+
+    def part_blocks(self) -> list[list[Any]]:
+        out, start = [], 0
+        for count in self.part_counts:
+            out.append(self.ast["blocks"][start:start + count])
+            start += count
+        return out
+
+    def tail_blocks(self) -> list[Any]:
+        return self.ast["blocks"][sum(self.part_counts):]
+
+
+def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
+    root = root.resolve()
+    where = rel(root, doc.main_file)
+    bib, bib_problem = _bibliography(root, doc)
+    name = f"{cache.key(doc, 'ast')}.ast.json"
+    hit = cache.lookup(root, name) if use_cache else None
+    if hit is not None:
+        data = json.loads(hit[0].read_text("utf-8"))
+        prep = Prepared(doc, data["ast"], [], bib, where, data["part_counts"])
+        prep.resources = _check(root, doc, prep.part_blocks(), bib_problem)
+        return prep
+    trees = _read(root, doc, where)
+    resources = _check(root, doc, [t["blocks"] for t in trees], bib_problem)
+    tree = {**trees[0], "meta": _meta(trees[0]["meta"], doc, bib),
+            "blocks": [b for t in trees for b in t["blocks"]]}
+    prep = Prepared(doc, resolve(tree, where), resources, bib, where,
+                    [len(t["blocks"]) for t in trees])
+    if use_cache:
+        outside = [p for p in [*(r.path for r in resources), *([bib] if bib else [])]
+                   if not p.is_relative_to(doc.folder.resolve())]
+        payload = {"ast": prep.ast, "part_counts": prep.part_counts}
+        cache.store(root, name, json.dumps(payload).encode(), outside)
+    return prep
+
+
+def _read(root: Path, doc: Document, where: str) -> list[dict[str, Any]]:
+    """One AST per part; for a publication the first carries the metadata."""
+    if doc.kind == "note":
+        text = admonitions.to_fenced_divs(doc.parts[0].text)
+        return [pandoc.read_markdown(text, where, shift=-1)]
+    head = pandoc.read_markdown("---\n" + dump_yaml(
+        {k: doc.meta[k] for k in KEEP_META if k in doc.meta}) + "---\n", where)
+    trees = [pandoc.read_markdown(admonitions.to_fenced_divs(p.body), rel(root, p.path))
+             for p in doc.parts]
+    if trees:
+        trees[0]["meta"] = head["meta"]
+    return trees or [head]
+
+
+def _check(root: Path, doc: Document, blocks: list[list[Any]],
+           bib_problem: Finding | None) -> list[Resource]:
+    findings: list[Finding] = [bib_problem] if bib_problem else []
+    found: list[Resource] = []
+    for part, part_blocks in zip(doc.parts, blocks, strict=False):
+        res, problems = check_images(root, part, {"blocks": part_blocks})
+        found += res
+        findings += problems
+    raise_if_errors(findings)
+    return found
+
+
+def _meta(meta: dict[str, Any], doc: Document, bib: Path | None) -> dict[str, Any]:
+    """Only the keys we render; pandoc must not act on others (csl, header-includes…)."""
+    out = {k: v for k, v in meta.items() if k in KEEP_META}
+    out["lang"] = pandoc.meta_string(CITEPROC_LOCALE.get(doc.lang, doc.lang))
+    out["reference-section-title"] = pandoc.meta_string(labels(doc.lang)["references"])
+    out["link-citations"] = pandoc.meta_bool(False)
+    if bib:
+        out["bibliography"] = pandoc.meta_string(str(bib))
+    return out
+
+
+def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | None]:
+    name = doc.meta.get("bibliography")
+    if not name:
+        return None, None
+    if doc.kind == "note":
+        part = doc.parts[0]
+    else:
+        part = Part(doc.main_file, doc.main_file.read_text("utf-8"), {}, "", 1)
+    return check_path(root, part, str(name), "bibliography")
+
+
+def resolve(tree: dict[str, Any], where: str) -> dict[str, Any]:
+    """Run citeproc once; citations become spans that remember their keys."""
+    if "bibliography" not in tree["meta"] and not any(
+            n["t"] == "Cite" for n in ast.walk(tree["blocks"])):
+        return tree
+    out = json.loads(pandoc.run(["-f", "json", "-t", "json", "--citeproc"],
+                                json.dumps(tree).encode("utf-8"), where))
+    for node in ast.walk(out["blocks"]):
+        if node["t"] == "Cite":
+            keys = " ".join(c["citationId"] for c in node["c"][0])
+            node["t"] = "Span"
+            node["c"] = [["", ["citation"], [["data-cites", keys]]], node["c"][1]]
+    return out
+
+
+def cited_keys(blocks: list[Any]) -> set[str]:
+    keys: set[str] = set()
+    for node in ast.walk(blocks):
+        if node["t"] == "Span" and "citation" in node["c"][0][1]:
+            keys.update(dict(node["c"][0][2]).get("data-cites", "").split())
+    return keys
+
+
+def reference_entries(tail: list[Any], keys: set[str]) -> list[Any]:
+    """The bibliography entries (citeproc's `ref-<key>` divs) for the given keys."""
+    entries: list[Any] = []
+    for node in ast.walk(tail):
+        if node["t"] == "Div" and node["c"][0][0].startswith("ref-") \
+                and node["c"][0][0][4:] in keys:
+            entries.append(node)
+    return entries
