@@ -54,12 +54,19 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
         prep = Prepared(doc, data["ast"], [], bib, where, data["part_counts"])
         prep.resources = _check(root, doc, prep.part_blocks(), bib_problem)
         return prep
-    trees = _read(root, doc, where)
-    resources = _check(root, doc, [t["blocks"] for t in trees], bib_problem)
-    tree = {**trees[0], "meta": _meta(trees[0]["meta"], doc, bib),
-            "blocks": [b for t in trees for b in t["blocks"]]}
-    prep = Prepared(doc, resolve(tree, where), resources, bib, where,
-                    [len(t["blocks"]) for t in trees])
+    if bib_problem:
+        raise_if_errors([bib_problem])
+    if doc.kind == "note":
+        tree = _read_note(doc, where, bib)
+        counts = [len(tree["blocks"]) - len(_reference_tail(tree["blocks"]))]
+        resources = _check(root, doc, [tree["blocks"][: counts[0]]], None)
+    else:
+        trees = _read(root, doc, where)
+        resources = _check(root, doc, [t["blocks"] for t in trees], None)
+        tree = resolve({**trees[0], "meta": _meta(trees[0]["meta"], doc, bib),
+                        "blocks": [b for t in trees for b in t["blocks"]]}, where)
+        counts = [len(t["blocks"]) for t in trees]
+    prep = Prepared(doc, tree, resources, bib, where, counts)
     if use_cache:
         outside = [p for p in [*(r.path for r in resources), *([bib] if bib else [])]
                    if not p.is_relative_to(doc.folder.resolve())]
@@ -68,11 +75,37 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     return prep
 
 
+def _read_note(doc: Document, where: str, bib: Path | None) -> dict[str, Any]:
+    """A note in one pandoc run: read, shift `##` sections to level 1, citeproc.
+
+    Pandoc sees only the front-matter keys we render (a `csl:` or `header-includes:` in a
+    note never reaches it); language and bibliography come from the command line."""
+    part = doc.parts[0]
+    head = dump_yaml({k: part.meta[k] for k in KEEP_META if k in part.meta})
+    text = "---\n" + head + "---\n\n" + admonitions.to_fenced_divs(part.body)
+    args = ["-f", pandoc.READER, "-t", "json", "--shift-heading-level-by=-1", "--citeproc",
+            "-M", f"lang={CITEPROC_LOCALE.get(doc.lang, doc.lang)}",
+            "-M", f"reference-section-title={labels(doc.lang)['references']}",
+            "-M", "link-citations=false"]
+    if bib:
+        args.append(f"--bibliography={bib}")
+    tree = json.loads(pandoc.run(args, text.encode("utf-8"), where))
+    tree["meta"] = _meta(tree["meta"], doc, bib)
+    return flatten_citations(tree)
+
+
+def _reference_tail(blocks: list[Any]) -> list[Any]:
+    """Citeproc's additions at the end: the references heading and the `refs` div."""
+    if not blocks or blocks[-1]["t"] != "Div" or blocks[-1]["c"][0][0] != "refs":
+        return []
+    if len(blocks) > 1 and blocks[-2]["t"] == "Header" \
+            and blocks[-2]["c"][1][0] == "bibliography":
+        return blocks[-2:]
+    return blocks[-1:]
+
+
 def _read(root: Path, doc: Document, where: str) -> list[dict[str, Any]]:
-    """One AST per part; for a publication the first carries the metadata."""
-    if doc.kind == "note":
-        text = admonitions.to_fenced_divs(doc.parts[0].text)
-        return [pandoc.read_markdown(text, where, shift=-1)]
+    """One AST per chapter of a publication; the first carries the metadata."""
     head = pandoc.read_markdown("---\n" + dump_yaml(
         {k: doc.meta[k] for k in KEEP_META if k in doc.meta}) + "---\n", where)
     trees = [pandoc.read_markdown(admonitions.to_fenced_divs(p.body), rel(root, p.path))
@@ -123,6 +156,11 @@ def resolve(tree: dict[str, Any], where: str) -> dict[str, Any]:
         return tree
     out = json.loads(pandoc.run(["-f", "json", "-t", "json", "--citeproc"],
                                 json.dumps(tree).encode("utf-8"), where))
+    return flatten_citations(out)
+
+
+def flatten_citations(out: dict[str, Any]) -> dict[str, Any]:
+    """Cite → Span: writers then print citeproc's text instead of native citations."""
     for node in ast.walk(out["blocks"]):
         if node["t"] == "Cite":
             keys = " ".join(c["citationId"] for c in node["c"][0])
