@@ -41,7 +41,8 @@ def pdf_text(path: Path | bytes) -> str:
     reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
     text = "\n".join(page.extract_text() for page in reader.pages)
     # typst joins "Table 1" with a no-break space and hyphenates with soft hyphens
-    return text.replace("\xa0", " ").replace("\xad", "")
+    # and line breaks fall anywhere: compare on single-spaced text
+    return " ".join(text.replace("\xad", "").split())
 
 
 def fonts_embedded(reader: PdfReader) -> list[tuple[str, bool]]:
