@@ -102,8 +102,25 @@ def _build_pdfs(project: Project, report: StageReport) -> dict[str, list[Path]]:
 
 
 def stage_notes(stager: Stager, project: Project) -> None:
+    if project.notes:
+        from capdev.site.stage import Localized
+
+        title = label(stager.lang, "notes")
+        items = [f"- [{_note_title(stager, n)}]({Path(n.out).parent.name}/index.md)"
+                 for n in project.notes]
+        text = (pages.front_matter({"title": title}) + f"# {title}\n\n"
+                + label(stager.lang, "notes_intro") + "\n\n" + "\n".join(items) + "\n")
+        stager.write("policy_notes/index.md", stager.stamp(text, Localized(text, stager.lang),
+                                                           "policy_notes"))
     for note in project.notes:
         _stage_web(stager, note.src.parent, note.rel, f"{Path(note.out).parent.as_posix()}")
+
+
+def _note_title(stager: Stager, note: Page) -> str:
+    if stager.lang == stager.project.config.source_language:
+        return note.title
+    meta, _ = pages.split_front(stager.localize(note.src).text)
+    return str(meta.get("title") or note.title)
 
 
 def stage_publications(stager: Stager, project: Project) -> None:
@@ -165,12 +182,33 @@ def stage_assessment(stager: Stager, project: Project) -> None:
         return
     from capdev.assessment import stage as assess_stage
 
-    text = None
-    if stager.lang != project.config.source_language:
-        text = stager.localize(frameworks[0], page=False).text
-    for path in assess_stage(project.root, stager.lang, stager.dest, framework_text=text):
+    text = _framework_text(stager, frameworks[0])
+    titles = {info.slug: info.title for _c, (_m, infos) in stager.context.get("courses", {}).items()
+              for info in infos}
+    for path in assess_stage(project.root, stager.lang, stager.dest, framework_text=text,
+                             titles=titles or None):
         stager.written.add(path)
     stager.report.pages[stager.lang] = stager.report.pages.get(stager.lang, 0) + 1
+
+
+def _framework_text(stager: Stager, path: Path) -> str | None:
+    if stager.lang == stager.project.config.source_language:
+        return None
+    return stager.localize(path, page=False).text
+
+
+def teaches(stager: Stager, framework: Path | None, module: str, title: str) -> str:
+    """schema.org `teaches` JSON-LD for a module page, from the competence framework."""
+    if framework is None or not framework.is_file() or \
+            not available("capdev.assessment", stager.report, "schema.org metadata"):
+        return ""
+    from capdev.assessment import load_framework
+    from capdev.assessment.schemaorg import teaches_script
+
+    key = ("framework", stager.lang, str(framework))
+    if key not in stager.context:
+        stager.context[key] = load_framework(framework, _framework_text(stager, framework))
+    return teaches_script(stager.context[key], module, name=title)
 
 
 # -- glossary and status -------------------------------------------------------------------
@@ -197,7 +235,9 @@ def _status_page(stager: Stager, project: Project) -> None:
 
     lang = stager.lang
     title = label(lang, "status_title")
-    rows = ["| File | Segments | Translated | Fuzzy | Untranslated | Words |", "|---|--:|--:|--:|--:|--:|"]
+    cols = [label(lang, f"col_{c}") for c in ("file", "segments", "translated", "fuzzy",
+                                              "untranslated", "words")]
+    rows = [label(lang, "status_intro"), "", "| " + " | ".join(cols) + " |", "|---|--:|--:|--:|--:|--:|"]
     for target in project.config.targets:
         for r in collect(project.root, project.translatable_sources(), target):
             st = r.stats

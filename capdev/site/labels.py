@@ -21,6 +21,11 @@ LABELS: dict[str, dict[str, str]] = {
         "status_title": "Translation status", "notes": "Policy notes", "publications": "Publications",
         "home": "Home", "self_assessment": "Self-assessment", "glossary": "Glossary",
         "language_name": "English",
+        "status_intro": "Spanish pages are built from the gettext catalogs under translations/es/. "
+                        "A page below the completeness threshold is shown in English with a notice.",
+        "col_file": "Source file", "col_segments": "Segments", "col_translated": "Translated",
+        "col_fuzzy": "Needs review", "col_untranslated": "Untranslated", "col_words": "Words translated",
+        "notes_intro": "Capacity Development Policy Notes: short, evidence-based advice for decision makers.",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -40,6 +45,13 @@ LABELS: dict[str, dict[str, str]] = {
         "status_title": "Estado de la traducción", "notes": "Notas de política",
         "publications": "Publicaciones", "home": "Inicio", "self_assessment": "Autoevaluación",
         "glossary": "Glosario", "language_name": "Español",
+        "status_intro": "Las páginas en español se generan a partir de los catálogos gettext de "
+                        "translations/es/. Una página por debajo del umbral de compleción se muestra "
+                        "en inglés con un aviso.",
+        "col_file": "Archivo de origen", "col_segments": "Segmentos", "col_translated": "Traducidos",
+        "col_fuzzy": "Por revisar", "col_untranslated": "Sin traducir", "col_words": "Palabras traducidas",
+        "notes_intro": "Notas de política sobre desarrollo de capacidades: orientaciones breves y "
+                       "basadas en datos para quienes toman decisiones.",
     },
 }
 

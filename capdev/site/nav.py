@@ -39,7 +39,8 @@ def build(stager: Stager) -> list[Any]:
             section.append({info.title: items})
         nav.append({cmeta.get("title", course.id): section})
     if project.notes:
-        nav.append({label(lang, "notes"): [{_title(stager, n.out): n.out} for n in project.notes]})
+        nav.append({label(lang, "notes"): ["policy_notes/index.md",
+                                           *[{_title(stager, n.out): n.out} for n in project.notes]]})
     for pub in project.publications:
         chapters = [{_title(stager, c.out): c.out} for c in pub.chapters]
         nav.append({_title(stager, f"{pub.rel}/index.md"): [f"{pub.rel}/index.md", *chapters]})

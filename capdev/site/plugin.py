@@ -37,6 +37,8 @@ class CapdevConfig(base.Config):
     cell_timeout = c.Type(int, default=120)
     feedback_email = c.Type(str, default="")
     repo_url = c.Type(str, default="")
+    rules = c.Type(dict, default={})  # capdev check: rule id → error | warning | info | off
+    ignore = c.Type(list, default=[])  # capdev check: [{path: glob, rules: [ids]}]
 
 
 def locale_env() -> str:

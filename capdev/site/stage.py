@@ -163,6 +163,7 @@ class Stager:
         for n, (module, info) in enumerate(zip(course.modules, infos, strict=True), 1):
             text = pages.module_page(locs[module.index.rel].text, self.lang, info, n, len(infos),
                                      cmeta.get("title", ""))
+            text += "\n" + extras.teaches(self, course.framework, module.slug, info.title) + "\n"
             self.page(module.index, text, locs[module.index.rel])
             for k, lesson in enumerate(module.lessons):
                 nav = {"n": n, "total": len(infos), "module_title": info.title,
