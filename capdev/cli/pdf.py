@@ -12,6 +12,7 @@ from rich.table import Table
 from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
+from capdev.pdf.source import CONTAINERS
 
 HELP = """\
 Build policy notes (policy_notes/<id>/note.md) and long-form publications
@@ -28,7 +29,6 @@ Examples:
   capdev pdf publications/ict-governance-guide --format docx
 """
 
-CONTAINERS = ("policy_notes", "publications")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,16 +49,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def discover(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for container in CONTAINERS:
-        folder = root / container
-        if folder.is_dir():
-            found += sorted(d for d in folder.iterdir()
-                            if (d / "note.md").is_file() or (d / "publication.yml").is_file())
-    return found
-
-
 def resolve_note(root: Path, name: str) -> Path | None:
     candidates = [Path(name), root / name, *(root / c / name for c in CONTAINERS)]
     for path in candidates:
@@ -70,7 +60,7 @@ def resolve_note(root: Path, name: str) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from capdev.pdf import build
+    from capdev.pdf import build, discover
 
     root = find_root()
     sources: list[Path] = []

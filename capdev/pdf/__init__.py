@@ -2,7 +2,8 @@
 
 Public entry points (the site build and the CLI use only these):
 - `build_outputs(root, sources, langs, formats, out_dir, draft=False, jobs=2)`
-- `web_pages(root, source, lang)` and `web_assets(root, source)`
+- `web_pages(root, source, lang, draft=False)` and `web_assets(root, source)`
+- `discover(root)` — every note and publication folder
 - `render_note(root, folder, text, lang, fmt)` — one note from its text, no cache
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from capdev.pdf.build import build, build_outputs
+from capdev.pdf.source import discover
 from capdev.pdf.webpage import web_assets, web_pages
 
-__all__ = ["build", "build_outputs", "render_note", "web_assets", "web_pages"]
+__all__ = ["build", "build_outputs", "discover", "render_note", "web_assets", "web_pages"]
 
 
 def render_note(root: Path, folder: Path, text: str, lang: str, fmt: str = "pdf",

@@ -48,27 +48,31 @@ def page_count(pdf: bytes) -> int:
 
 
 def build_one(root: Path, src: Path, lang: str, formats: list[str], out_dir: Path,
-              draft: bool) -> TaskResult:
-    """Worker: one document in one language, every requested format."""
+              draft: bool, only_cached: bool = False) -> TaskResult | None:
+    """One document in one language, every requested format. With `only_cached`, return
+    None as soon as something must be rendered (the parent then hands it to a worker)."""
     result = TaskResult(src, lang)
     try:
-        _build_one(root, src, lang, formats, out_dir, draft, result)
+        if not _build_one(root, src, lang, formats, out_dir, draft, result, only_cached):
+            return None
     except CapdevError as err:
         result.findings.extend(err.findings)
     return result
 
 
 def _build_one(root: Path, src: Path, lang: str, formats: list[str], out_dir: Path,
-               draft: bool, result: TaskResult) -> None:
+               draft: bool, result: TaskResult, only_cached: bool) -> bool:
     start = time.perf_counter()
     doc = source.load(root, src, lang, draft)
     target = out_dir / doc.id
+    names = {fmt: f"{cache.key(doc, fmt)}.{fmt}" for fmt in formats}
+    hits = {fmt: cache.lookup(root, name) for fmt, name in names.items()}
+    if only_cached and any(hit is None for hit in hits.values()):
+        return False
     target.mkdir(parents=True, exist_ok=True)
     prep: render.Prepared | None = None
     for fmt in formats:
-        out = target / f"{doc.id}-{lang}.{fmt}"
-        name = f"{cache.key(doc, fmt)}.{fmt}"
-        hit = cache.lookup(root, name)
+        out, name, hit = target / f"{doc.id}-{lang}.{fmt}", names[fmt], hits[fmt]
         if hit is not None:
             shutil.copyfile(hit[0], out)
             result.outputs.append(Output(out, lang, fmt, time.perf_counter() - start,
@@ -84,6 +88,7 @@ def _build_one(root: Path, src: Path, lang: str, formats: list[str], out_dir: Pa
         out.write_bytes(data)
         result.outputs.append(Output(out, lang, fmt, time.perf_counter() - start, pages))
         start = time.perf_counter()
+    return True
 
 
 def check_args(langs: list[str], formats: list[str]) -> None:
@@ -103,24 +108,38 @@ def build(root: Path, sources: list[Path], langs: list[str], formats: list[str],
     root, out_dir = root.resolve(), out_dir.resolve()
     tasks = [(root, s.resolve(), lang, list(formats), out_dir, draft)
              for s in sources for lang in langs]
-    results: list[TaskResult] = []
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            results.append(build_one(*task))
+    done: dict[int, TaskResult] = {}
+    todo: list[int] = []
+    for i, task in enumerate(tasks):  # cache hits and bad input need no worker
+        result = build_one(*task, only_cached=True)
+        if result is None:
+            todo.append(i)
+        else:
+            done[i] = result
             if on_done:
-                on_done(results[-1])
-        return results
+                on_done(result)
+    if jobs <= 1 or len(todo) <= 1:
+        for i in todo:
+            done[i] = build_one(*tasks[i])  # type: ignore[assignment]
+            if on_done:
+                on_done(done[i])
+    else:
+        _in_pool(tasks, todo, done, jobs, on_done)
+    return [done[i] for i in range(len(tasks))]
+
+
+def _in_pool(tasks: list[tuple], todo: list[int], done: dict[int, TaskResult], jobs: int,
+             on_done: Callable[[TaskResult], None] | None) -> None:
     # Never fork a process that may have run typst (its Rust thread pool does not survive
     # fork: the child hangs); workers come from a clean fork server instead.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["capdev.pdf.build"])
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        futures = [pool.submit(build_one, *task) for task in tasks]
-        for future in futures:
-            results.append(future.result())
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+        futures = {i: pool.submit(build_one, *tasks[i]) for i in todo}
+        for i, future in futures.items():
+            done[i] = future.result()
             if on_done:
-                on_done(results[-1])
-    return results
+                on_done(done[i])
 
 
 def build_outputs(root: Path, sources: list[Path], langs: list[str], formats: list[str],

@@ -47,6 +47,20 @@ class Document:
         return self.folder / (NOTE_FILE if self.kind == "note" else PUBLICATION_FILE)
 
 
+CONTAINERS = ("policy_notes", "publications")
+
+
+def discover(root: Path) -> list[Path]:
+    """Every note folder and publication folder in the project, in a stable order."""
+    found: list[Path] = []
+    for container in CONTAINERS:
+        folder = root / container
+        if folder.is_dir():
+            found += sorted(d for d in folder.iterdir()
+                            if (d / NOTE_FILE).is_file() or (d / PUBLICATION_FILE).is_file())
+    return found
+
+
 def rel(root: Path, path: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
