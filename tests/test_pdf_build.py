@@ -157,6 +157,9 @@ def test_untranslated_spanish_fails_then_builds_as_draft(project: Path, tmp_path
     [pdf] = build_outputs(project, [src], ["es"], ["pdf"], tmp_path, draft=True)
     text = pdf_text(pdf)
     assert "BORRADOR" in text and "los pasajes sin traducir" in text
+    # a complete translation built with --draft carries no mark
+    [pdf] = build_outputs(project, [project / NOTE], ["es"], ["pdf"], tmp_path, draft=True)
+    assert "BORRADOR" not in pdf_text(pdf)
 
 
 def test_publication_pdf_has_contents_and_chapters(project: Path, tmp_path: Path) -> None:

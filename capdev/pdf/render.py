@@ -44,8 +44,10 @@ def info(doc: Document) -> dict[str, Any]:
         "series": series,
         "number": number_text,
         "date": long_date(meta.get("date"), doc.lang) if meta.get("date") else "",
+        # --draft only marks what is actually incomplete: a fully translated note built
+        # with --draft (e.g. by a site build that tolerates gaps) comes out clean.
         "draft-note": lab["draft_note"] if doc.draft and doc.untranslated else None,
-        "watermark": lab["draft"] if doc.draft else None,
+        "watermark": lab["draft"] if doc.draft and doc.untranslated else None,
         "abstract-label": lab["abstract"],
         "keywords-label": lab["keywords"],
         "sdgs-label": lab["sdgs"],
