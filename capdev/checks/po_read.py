@@ -42,6 +42,8 @@ class PoEntry:
 
 
 def unescape(s: str, line: int) -> str:
+    if "\\" not in s:
+        return s
     def sub(m: re.Match[str]) -> str:
         ch = m.group(1)
         if ch not in ESCAPES:

@@ -18,6 +18,7 @@ from capdev.checks.po_read import PoSyntaxError
 from capdev.checks.po_read import parse as parse_po
 from capdev.checks.scan import Facts, scan_cells, scan_markdown
 from capdev.checks.settings import Settings
+from capdev.checks.tr_catalog import out_of_date
 from capdev.checks.tr_context import Catalog, Entry
 from capdev.config import load_config
 from capdev.errors import Finding
@@ -163,8 +164,6 @@ def _check_catalog(pf: ProjectFacts, cache: Cache, rel: str, lang: str, source: 
 
 def _catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path | None,
                       po_bytes: bytes, glossary: object, pf: ProjectFacts) -> list[tuple[Finding, list]]:
-    from capdev.catalogs.update import stale
-
     cat = Catalog(po_rel, rel if source else "", lang, root, orphan=source is None)
     entries = []
     if po_bytes:
@@ -176,17 +175,27 @@ def _catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path
         except PoSyntaxError as exc:
             cat.error = (exc.line, exc.message)
     if source is not None and cat.error is None:
-        cat.stale = stale(root, source, lang)
+        cat.stale = out_of_date(source, rel, entries, bool(po_bytes))
     found: list[tuple[Finding, list]] = [(f, []) for r in registry.by_scope("catalog") for f in r.func(cat)]
+    return found + entry_findings(po_rel, entries, lang, glossary)
+
+
+def entry_findings(po_rel: str, entries: list, lang: str, glossary: object) -> list[tuple[Finding, list]]:
+    """Every entry rule on every translated entry (fuzzy, empty and obsolete ones are skipped).
+
+    A translator silences a rule for one entry with a `# capdev-ignore rule-id` comment.
+    """
     rules = registry.by_scope("entry")
+    found: list[tuple[Finding, list]] = []
     for pe in entries:
         if not pe.msgid or not pe.msgstr or pe.obsolete or pe.fuzzy:
             continue
         entry = Entry(po_rel, pe.line, pe.msgid, pe.msgstr, pe.comments[0] if pe.comments else "",
                       lang, glossary)
         skip = {w for c in pe.tcomments if c.startswith("capdev-ignore") for w in c.split()[1:]}
+        if any(c.strip() == "capdev-ignore" for c in pe.tcomments):
+            continue
         for r in rules:
-            if r.id in skip or (any(c.strip() == "capdev-ignore" for c in pe.tcomments)):
-                continue
-            found += [(f, pe.occurrences) for f in r.func(entry)]
+            if r.id not in skip:
+                found += [(f, pe.occurrences) for f in r.func(entry)]
     return found

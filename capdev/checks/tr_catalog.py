@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from capdev.checks.registry import hit, rule
+from capdev.checks.po_read import PoEntry
 from capdev.checks.tr_context import Catalog
 from capdev.errors import Finding
 
@@ -29,3 +31,23 @@ def tr_orphan(cat: Catalog) -> Iterator[Finding]:
     if cat.orphan:
         yield hit("tr-orphan", cat.path, 1, "no English source for this catalog",
                   "delete it if the page was removed, or move it with its renamed source")
+
+
+def out_of_date(source: Path, rel: str, entries: list[PoEntry], exists: bool) -> bool:
+    """Would `capdev i18n update` change what the catalog says (msgids, references, notes)?
+
+    Semantic, not byte-wise: a catalog saved by Poedit or polib with another line wrapping
+    is up to date if its entries are. Mirrors capdev.catalogs.po.template.
+    """
+    from capdev.catalogs.extract import read_source
+
+    expected: dict[str, tuple[set, set]] = {}
+    for seg in read_source(source).all_segments():
+        refs, notes = expected.setdefault(seg.msgid, (set(), set()))
+        refs.add((rel, seg.line))
+        notes.add(f"{seg.kind} · {seg.ref}" if seg.ref else seg.kind)
+    if not exists:
+        return bool(expected)
+    actual = {e.msgid: (set(e.occurrences), set(e.comments)) for e in entries
+              if e.msgid and not e.obsolete}
+    return expected != actual

@@ -25,25 +25,47 @@ class Entry:
     glossary: Any = None  # glossary.Glossary
 
     @cached_property
-    def src_tokens(self) -> list[tuple[str, str]]:
-        return tokens(self.msgid)
+    def _src(self) -> tuple[dict[str, Counter], str]:
+        return analyse(self.msgid)
 
     @cached_property
-    def tr_tokens(self) -> list[tuple[str, str]]:
-        return tokens(self.msgstr)
+    def _tr(self) -> tuple[dict[str, Counter], str]:
+        return analyse(self.msgstr)
 
     def count(self, kinds: tuple[str, ...], source: bool) -> Counter:
-        toks = self.src_tokens if source else self.tr_tokens
-        return Counter(_norm(k, t) for k, t in toks if k in kinds)
+        counts = (self._src if source else self._tr)[0]
+        if len(kinds) == 1:
+            return counts.get(kinds[0]) or Counter()
+        out: Counter = Counter()
+        for k in kinds:
+            out.update(counts.get(k) or {})
+        return out
 
-    @cached_property
+    @property
     def src_text(self) -> str:
         """msgid with protected parts blanked: the words a translator translates."""
-        return PROTECTED.sub(" ", self.msgid)
+        return self._src[1]
 
-    @cached_property
+    @property
     def tr_text(self) -> str:
-        return PROTECTED.sub(" ", self.msgstr)
+        return self._tr[1]
+
+
+def analyse(text: str) -> tuple[dict[str, Counter], str]:
+    """One regex pass: protected tokens counted by kind, and the text with them blanked."""
+    counts: dict[str, Counter] = {}
+    pieces: list[str] = []
+    pos = 0
+    for m in PROTECTED.finditer(text):
+        kind = m.lastgroup or ""
+        counts.setdefault(kind, Counter())[_norm(kind, m.group(0))] += 1
+        pieces.append(text[pos:m.start()])
+        pieces.append(" ")
+        pos = m.end()
+    if not pieces:
+        return counts, text
+    pieces.append(text[pos:])
+    return counts, "".join(pieces)
 
 
 def tokens(text: str) -> list[tuple[str, str]]:

@@ -60,7 +60,8 @@ def number(e: Entry) -> Iterator[Finding]:
 def punctuation(e: Entry) -> Iterator[Finding]:
     if e.lang != "es":
         return
-    text = e.tr_text.replace("![", " [")  # an image, not an exclamation
+    # `![` is an image and `!!!`/`???` open admonitions: not sentence punctuation
+    text = BLOCK_OPEN.sub(" ", e.tr_text).replace("![", " [")
     for opening, closing, name in (("¿", "?", "question"), ("¡", "!", "exclamation")):
         for sentence in re.split(r"(?<=[.:;])\s+|\n", text):
             opens, closes = sentence.count(opening), sentence.count(closing)
