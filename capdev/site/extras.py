@@ -230,6 +230,19 @@ def stage_glossary(stager: Stager, project: Project) -> None:
     _status_page(stager, project)
 
 
+def _status_rows(stager: Stager, project: Project) -> list[str]:
+    """The table is the same in every language: count once per staging run, not per language."""
+    if "status_rows" not in stager.context:
+        rows = []
+        for target in project.config.targets:
+            for r in collect(project.root, project.translatable_sources(), target):
+                st = r.stats
+                rows.append(f"| `{r.source}` | {st.segments} | {st.translated} | {st.fuzzy} | "
+                            f"{st.untranslated} | {r.percent:.0f}% |")
+        stager.context["status_rows"] = rows
+    return stager.context["status_rows"]
+
+
 def _status_page(stager: Stager, project: Project) -> None:
     from capdev.site.stage import Localized
 
@@ -238,10 +251,6 @@ def _status_page(stager: Stager, project: Project) -> None:
     cols = [label(lang, f"col_{c}") for c in ("file", "segments", "translated", "fuzzy",
                                               "untranslated", "words")]
     rows = [label(lang, "status_intro"), "", "| " + " | ".join(cols) + " |", "|---|--:|--:|--:|--:|--:|"]
-    for target in project.config.targets:
-        for r in collect(project.root, project.translatable_sources(), target):
-            st = r.stats
-            rows.append(f"| `{r.source}` | {st.segments} | {st.translated} | {st.fuzzy} | "
-                        f"{st.untranslated} | {r.percent:.0f}% |")
+    rows += _status_rows(stager, project)
     text = pages.front_matter({"title": title}) + f"# {title}\n\n" + "\n".join(rows) + "\n"
     stager.write("translation-status.md", stager.stamp(text, Localized(text, lang), "translations"))
