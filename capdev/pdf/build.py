@@ -7,11 +7,10 @@ a file copy.
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,14 +129,13 @@ def build(root: Path, sources: list[Path], langs: list[str], formats: list[str],
 
 def _in_pool(tasks: list[tuple], todo: list[int], done: dict[int, TaskResult], jobs: int,
              on_done: Callable[[TaskResult], None] | None) -> None:
-    # Never fork a process that may have run typst (its Rust thread pool does not survive
-    # fork: the child hangs); workers come from a clean fork server instead.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["capdev.pdf.build"])
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+    """Threads, not processes: the work is pandoc subprocesses and typst's compiler (both
+    outside Python), so threads run in parallel without a process pool's start-up cost,
+    pickling, or the hazard of forking a process whose typst thread pool is running."""
+    with ThreadPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
         futures = {i: pool.submit(build_one, *tasks[i]) for i in todo}
         for i, future in futures.items():
-            done[i] = future.result()
+            done[i] = future.result()  # type: ignore[assignment]
             if on_done:
                 on_done(done[i])
 

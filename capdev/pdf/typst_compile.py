@@ -4,12 +4,13 @@ Fonts: typst's embedded Libertinus Serif (text) and DejaVu Sans from matplotlib'
 bundled font folder (headings, cover) — both pip-installed, full Latin-1 and Latin
 Extended-A, so Spanish glyphs are always there. System fonts are ignored, so a PDF never
 depends on what happens to be installed on the machine. One compiler (and one font scan)
-per process.
+per thread.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -32,9 +33,17 @@ def _fonts() -> typst.Fonts:
                        font_paths=font_dirs())
 
 
-@cache
+_local = threading.local()
+
+
 def _compiler(root: str) -> typst.Compiler:
-    return typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True)
+    """One compiler per thread and root: a compiler object is not safe to share between
+    threads, and reusing it keeps typst's memoized layout work across notes."""
+    compilers: dict[str, typst.Compiler] = _local.__dict__.setdefault("compilers", {})
+    if root not in compilers:
+        compilers[root] = typst.Compiler(root=root, font_paths=_fonts(),
+                                         ignore_system_fonts=True)
+    return compilers[root]
 
 
 def compile_pdf(source: str, root: Path, where: str, timestamp: int | None = None) -> bytes:
