@@ -234,8 +234,8 @@
     try {
       var response = JSON.parse(raw);
       if (this.problem(response)) { return; }
-      $("capdev-remember").checked = true;
       this.apply(response);
+      $("capdev-remember").checked = true; /* after apply(): its form.reset() clears the switch */
       this.say(this.t.restored);
     } catch (e) { this.forget(); }
   };
