@@ -109,3 +109,14 @@ def test_family_given(name: str, inverted: str) -> None:
 def test_admonitions_become_fenced_divs() -> None:
     source = (FIXTURES / "admonitions" / "input.md").read_text("utf-8")
     assert to_fenced_divs(source) == (FIXTURES / "admonitions" / "expected.md").read_text("utf-8")
+
+
+def test_untranslated_page_is_english_unless_strict(project: Path) -> None:
+    from capdev.errors import CapdevError
+
+    src = project / "policy_notes" / "untranslated-note"
+    page = web_pages(project, src, "es")["index.md"]
+    assert "# A note nobody has translated yet" in page and "## Descargas" in page
+    with pytest.raises(CapdevError) as err:
+        web_pages(project, src, "es", draft=False)
+    assert {f.rule for f in err.value.findings} == {"pdf-untranslated"}

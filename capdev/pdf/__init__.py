@@ -2,7 +2,7 @@
 
 Public entry points (the site build and the CLI use only these):
 - `build_outputs(root, sources, langs, formats, out_dir, draft=False, jobs=2)`
-- `web_pages(root, source, lang, draft=False)` and `web_assets(root, source)`
+- `web_pages(root, source, lang, draft=True)` and `web_assets(root, source)`
 - `discover(root)` — every note and publication folder
 - `render_note(root, folder, text, lang, fmt)` — one note from its text, no cache
 """

@@ -162,8 +162,12 @@ def publication_pages(root: Path, prep: Prepared) -> dict[str, str]:
     return {"index.md": index, **pages}
 
 
-def web_pages(root: Path, src: Path, lang: str, *, draft: bool = False) -> dict[str, str]:
-    """Site pages for a note or publication in `lang` (file name → Markdown)."""
+def web_pages(root: Path, src: Path, lang: str, *, draft: bool = True) -> dict[str, str]:
+    """Site pages for a note or publication in `lang` (file name → Markdown).
+
+    By default an incomplete translation does not fail: untranslated passages stay in
+    English, and whether to show such a page at all is the site's fallback policy.
+    `draft=False` raises `pdf-untranslated` findings instead, as the PDF build does."""
     root, src = root.resolve(), src.resolve()
     prep = prepare(root, source.load(root, src, lang, draft))
     if prep.doc.kind == "note":
