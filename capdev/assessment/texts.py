@@ -1,8 +1,8 @@
 """Where the assessment's words come from: UI strings, the framework per language, module titles.
 
-UI strings live in strings.json (en/es). The framework's Spanish text normally comes from
-the PO catalog (the lead passes it as `framework_text`); until then the hand-written draft
-under translations/_import/es/ is used, and as a last resort the English source.
+UI strings live in strings.json (en/es). The framework's and module titles' Spanish comes
+from the PO catalogs under translations/<lang>/ (the site build passes it as
+`framework_text`); untranslated strings stay in English.
 """
 
 from __future__ import annotations
@@ -46,12 +46,10 @@ def framework_path(root: Path) -> Path:
 
 
 def framework_for(root: Path, lang: str, text: str | None = None) -> Framework:
-    """The framework in `lang`: given text, else the Spanish draft, else the English source."""
+    """The framework in `lang`: given text, else rendered from its catalog."""
     path = framework_path(root)
     if text is None and lang != "en":
-        draft = root / "translations" / "_import" / lang / path.relative_to(root)
-        if draft.is_file():
-            text = draft.read_text(encoding="utf-8")
+        text = _translated(root, path, lang)
     fw = load_framework(path, text=text)
     # text rendered from a catalog keeps the source's `language` value (it is data, not
     # text): the words are in `lang` now, so say so
@@ -59,10 +57,17 @@ def framework_for(root: Path, lang: str, text: str | None = None) -> Framework:
     return fw
 
 
-def _front_matter_title(path: Path) -> str | None:
-    if not path.is_file():
+def _translated(root: Path, path: Path, lang: str) -> str:
+    from capdev.catalogs import translate_file
+
+    return translate_file(root, path, lang, mark=False).text
+
+
+def _front_matter_title(path: Path, text: str | None = None) -> str | None:
+    if text is None and not path.is_file():
         return None
-    match = re.match(r"^---\n(.*?)\n---", path.read_text(encoding="utf-8"), re.S)
+    text = path.read_text(encoding="utf-8") if text is None else text
+    match = re.match(r"^---\n(.*?)\n---", text, re.S)
     if not match:
         return None
     try:
@@ -80,9 +85,8 @@ def module_titles(root: Path, fw: Framework, lang: str) -> dict[str, str]:
     for mod in fw.course_modules or sorted({m["module"] for c in fw.competences()
                                              for m in c["modules"]}):
         rel = (course_dir / mod / "index.md").relative_to(root)
-        candidates = [root / "translations" / "_import" / lang / rel] if lang != "en" else []
-        candidates.append(root / rel)
-        title = next((t for t in map(_front_matter_title, candidates) if t), None)
+        title = _front_matter_title(root / rel, _translated(root, root / rel, lang)
+                                    if lang != "en" and (root / rel).is_file() else None)
         titles[mod] = title or _humanise(mod)
     return titles
 
