@@ -214,3 +214,16 @@ def test_cli_builds_and_rejects_unknown_note(project: Path, monkeypatch: pytest.
     out = capsys.readouterr().out
     assert "fixture-note-es.pdf" in out and "4 files" in out
     assert cli_main(["pdf", "no-such-note"]) == 2
+
+
+def test_publication_unknown_citation_names_the_chapter(project: Path, tmp_path: Path) -> None:
+    guide = tmp_path / "project" / "publications" / "fixture-guide"
+    shutil.copytree(project, tmp_path / "project", ignore=shutil.ignore_patterns(".cache"))
+    chapter = guide / "02-second-chapter.md"
+    chapter.write_text(chapter.read_text("utf-8").replace("@oecd2014", "@oecd1999"), "utf-8")
+    with pytest.raises(CapdevError) as err:
+        build_outputs(tmp_path / "project", [guide], ["en"], ["pdf"], tmp_path / "out")
+    [finding] = err.value.findings
+    assert finding.rule == "pdf-unknown-citation"
+    assert finding.path == "publications/fixture-guide/02-second-chapter.md"
+    assert finding.line == 8

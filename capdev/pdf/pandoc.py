@@ -37,14 +37,19 @@ def pandoc_version() -> str:
 
 def run(args: list[str], stdin: bytes, where: str) -> bytes:
     """Run pandoc; its complaints become a finding on `where`, never a traceback."""
+    return run_with_warnings(args, stdin, where)[0]
+
+
+def run_with_warnings(args: list[str], stdin: bytes, where: str) -> tuple[bytes, list[str]]:
+    """Output and pandoc's `[WARNING]` lines (e.g. citeproc's unknown citation keys)."""
     proc = subprocess.run([pandoc_path(), "--sandbox", *args], input=stdin,
                           capture_output=True)
+    err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
     if proc.returncode != 0:
-        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise CapdevError(Finding(where, 0, "pdf-pandoc",
-                                  f"pandoc failed: {msg[-1] if msg else proc.returncode}",
+                                  f"pandoc failed: {err[-1] if err else proc.returncode}",
                                   "check the Markdown and the bibliography syntax"))
-    return proc.stdout
+    return proc.stdout, [line for line in err if line.startswith("[WARNING]")]
 
 
 def read_markdown(text: str, where: str, shift: int = 0) -> dict[str, Any]:

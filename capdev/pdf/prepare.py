@@ -10,6 +10,7 @@ web pages and the PDF/DOCX builds share one pandoc read and one citeproc run.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,14 +61,14 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     if bib_problem:
         raise_if_errors([bib_problem])
     if doc.kind == "note":
-        tree = _read_note(doc, where, bib)
+        tree = _read_note(root, doc, where, bib)
         counts = [len(tree["blocks"]) - len(_reference_tail(tree["blocks"]))]
         resources = _check(root, doc, [tree["blocks"][: counts[0]]], None)
     else:
         trees = _read(root, doc, where)
         resources = _check(root, doc, [t["blocks"] for t in trees], None)
         tree = resolve({**trees[0], "meta": _meta(trees[0]["meta"], doc, bib),
-                        "blocks": [b for t in trees for b in t["blocks"]]}, where)
+                        "blocks": [b for t in trees for b in t["blocks"]]}, where, doc, root)
         counts = [len(t["blocks"]) for t in trees]
     prep = Prepared(doc, tree, resources, bib, where, counts)
     if use_cache:
@@ -78,7 +79,7 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     return prep
 
 
-def _read_note(doc: Document, where: str, bib: Path | None) -> dict[str, Any]:
+def _read_note(root: Path, doc: Document, where: str, bib: Path | None) -> dict[str, Any]:
     """A note in one pandoc run: read, shift `##` sections to level 1, citeproc.
 
     Pandoc sees only the front-matter keys we render (a `csl:` or `header-includes:` in a
@@ -93,9 +94,29 @@ def _read_note(doc: Document, where: str, bib: Path | None) -> dict[str, Any]:
             "-M", "link-citations=false"]
     if bib:
         args.append(f"--bibliography={bib}")
-    tree = json.loads(pandoc.run(args, text.encode("utf-8"), where))
+    out, warnings = pandoc.run_with_warnings(args, text.encode("utf-8"), where)
+    raise_if_errors(unknown_citations(root, doc, warnings))
+    tree = json.loads(out)
     tree["meta"] = _meta(tree["meta"], doc, bib)
     return flatten_citations(tree)
+
+
+_UNKNOWN = re.compile(r"citation (\S+) not found")
+
+
+def unknown_citations(root: Path, doc: Document, warnings: list[str]) -> list[Finding]:
+    """Citeproc prints "(key?)" for a key missing from the bibliography; in a published
+    note that is an error, reported where the key is cited."""
+    findings: list[Finding] = []
+    for key in sorted({m[1] for w in warnings if (m := _UNKNOWN.search(w))}):
+        part = next((p for p in doc.parts if "@" + key in p.text), doc.parts[0])
+        line = next((n for n, text in enumerate(part.text.splitlines(), 1)
+                     if "@" + key in text), 0)
+        findings.append(Finding(rel(root, part.path), line, "pdf-unknown-citation",
+                                f"citation key '{key}' is not in the bibliography",
+                                f"add it to {doc.meta.get('bibliography') or 'a .bib file'} "
+                                "or fix the key"))
+    return findings
 
 
 def _reference_tail(blocks: list[Any]) -> list[Any]:
@@ -153,14 +174,18 @@ def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | Non
     return check_path(root, part, str(name), "bibliography")
 
 
-def resolve(tree: dict[str, Any], where: str) -> dict[str, Any]:
+def resolve(tree: dict[str, Any], where: str, doc: Document | None = None,
+            root: Path | None = None) -> dict[str, Any]:
     """Run citeproc once; citations become spans that remember their keys."""
     if "bibliography" not in tree["meta"] and not any(
             n["t"] == "Cite" for n in ast.walk(tree["blocks"])):
         return tree
-    out = json.loads(pandoc.run(["-f", "json", "-t", "json", "--citeproc", f"--csl={CSL}"],
-                                json.dumps(tree).encode("utf-8"), where))
-    return flatten_citations(out)
+    out, warnings = pandoc.run_with_warnings(
+        ["-f", "json", "-t", "json", "--citeproc", f"--csl={CSL}"],
+        json.dumps(tree).encode("utf-8"), where)
+    if doc is not None and root is not None:
+        raise_if_errors(unknown_citations(root, doc, warnings))
+    return flatten_citations(json.loads(out))
 
 
 def flatten_citations(out: dict[str, Any]) -> dict[str, Any]:
