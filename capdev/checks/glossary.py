@@ -83,6 +83,9 @@ class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
         self.index: dict[str, dict[str, list[tuple[tuple[str, ...], Term, str]]]] = {"en": {}, "es": {}}
+        heads = {_fold(v.split()[0]) for t in terms for v in t.forbidden if v.split()}
+        self.forbidden_heads = re.compile("|".join(re.escape(h[:4]) for h in sorted(heads))) \
+            if heads else None
         for t in terms:
             self._add("en", t.en, t, "term")
             self._add("es", t.es, t, "term")
@@ -110,6 +113,10 @@ class Glossary:
             if not any(m.start < k.end and k.start < m.end for k in kept):
                 kept.append(m)
         return sorted(kept, key=lambda m: m.start)
+
+    def maybe_forbidden(self, text: str) -> bool:
+        """Cheap pre-filter: could any forbidden variant start in this text?"""
+        return self.forbidden_heads is not None and bool(self.forbidden_heads.search(_fold(text)))
 
     def present(self, text: str) -> set[int]:
         """Spanish terms present, tolerating words in between and reordering: "identidad y firma
@@ -220,9 +227,12 @@ def glossary_term(e: Entry) -> Iterator[Finding]:
     g: Glossary | None = e.glossary
     if g is None or e.msgstr.strip() == e.msgid.strip():
         return
-    src, tr = plain(e.src_text), plain(e.tr_text)
-    have = g.present(tr) | {id(t) for t in g.acronyms(tr, "es")}
+    src = plain(e.src_text)
     want = [m.term for m in g.find(src, "en")] + g.acronyms(src, "en")
+    if not want:
+        return
+    tr = plain(e.tr_text)
+    have = g.present(tr) | {id(t) for t in g.acronyms(tr, "es")}
     reported: set[int] = set()
     for term in want:
         if id(term) in have or id(term) in reported or _fold(term.en) == _fold(term.es) and \
@@ -238,6 +248,8 @@ def glossary_term(e: Entry) -> Iterator[Finding]:
 def glossary_forbidden(e: Entry) -> Iterator[Finding]:
     g: Glossary | None = e.glossary
     if g is None:
+        return
+    if not g.maybe_forbidden(e.msgstr):
         return
     tr = plain(e.tr_text)
     approved = g.find(tr, "es")

@@ -11,6 +11,9 @@ from typing import Any
 
 from capdev.catalogs.inline import PROTECTED
 
+EMPTY: Counter = Counter()
+# Every protected token starts with one of these (or is a bare URL): a cheap pre-filter.
+MAYBE_PROTECTED = re.compile(r"[`\[\]@<{$&:+]|https?://")
 TITLE = re.compile(r"\s+\"[^\"]*\"\)$")
 
 
@@ -31,6 +34,11 @@ class Entry:
     @cached_property
     def _tr(self) -> tuple[dict[str, Counter], str]:
         return analyse(self.msgstr)
+
+    def same(self, kinds: tuple[str, ...]) -> bool:
+        """Do msgid and msgstr hold the same protected tokens of these kinds? (fast path)"""
+        src, tr = self._src[0], self._tr[0]
+        return all(src.get(k, EMPTY) == tr.get(k, EMPTY) for k in kinds)
 
     def count(self, kinds: tuple[str, ...], source: bool) -> Counter:
         counts = (self._src if source else self._tr)[0]
@@ -53,6 +61,8 @@ class Entry:
 
 def analyse(text: str) -> tuple[dict[str, Counter], str]:
     """One regex pass: protected tokens counted by kind, and the text with them blanked."""
+    if not MAYBE_PROTECTED.search(text):
+        return {}, text
     counts: dict[str, Counter] = {}
     pieces: list[str] = []
     pos = 0

@@ -9,6 +9,7 @@ from capdev.checks.registry import hit, rule
 from capdev.checks.tr_context import Entry
 from capdev.errors import Finding
 
+DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w])|(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
 NUMBER_WORDS = {  # English digits a Spanish sentence may spell out (Spanish style: uno…diez)
     "0": "cero", "1": "uno una un primer primera primero", "2": "dos segundo segunda",
@@ -41,6 +42,8 @@ def values_es(token: str) -> set[float]:
 
 @rule("tr-number", "warning", "numbers survive translation (2.15 → 2,15 is fine; 2.15 → 3 is not)", "entry")
 def number(e: Entry) -> Iterator[Finding]:
+    if not DIGIT.search(e.msgid):
+        return
     found: set[float] = set()
     for tok in NUMBER.findall(e.tr_text):
         found |= values_es(tok)
@@ -58,7 +61,7 @@ def number(e: Entry) -> Iterator[Finding]:
 
 @rule("tr-punctuation", "error", "¿…? and ¡…! are balanced in Spanish", "entry")
 def punctuation(e: Entry) -> Iterator[Finding]:
-    if e.lang != "es":
+    if e.lang != "es" or not PUNCT.search(e.msgstr):
         return
     # `![` is an image and `!!!`/`???` open admonitions: not sentence punctuation
     text = BLOCK_OPEN.sub(" ", e.tr_text).replace("![", " [")
@@ -72,6 +75,7 @@ def punctuation(e: Entry) -> Iterator[Finding]:
                 break
 
 
+PUNCT = re.compile(r"[¿¡?!]")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
 ITALIC = re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?\*(?!\*)|(?<![_\w])_(?!_)[^_\n]+?_(?![_\w])")
@@ -120,6 +124,8 @@ PIPE = re.compile(r"(?<!\\)\|")
 @rule("tr-table-shape", "error", "a table cell translation adds no | (which would add a column) and no line breaks",
       "entry")
 def table_shape(e: Entry) -> Iterator[Finding]:
+    if "|" not in e.msgid and "|" not in e.msgstr and "\n" not in e.msgstr:
+        return
     src_pipes = len(PIPE.findall(e.src_text))
     tr_pipes = len(PIPE.findall(e.tr_text))
     if src_pipes != tr_pipes and ("table" in e.kind or tr_pipes > src_pipes):
@@ -130,12 +136,15 @@ def table_shape(e: Entry) -> Iterator[Finding]:
                   "table cells are one line")
 
 
+BLOCK_HINT = re.compile(r"!!!|\?\?\?|///")
 BLOCK_OPEN = re.compile(r"^\s*(!!!|\?\?\?\+?|/{3,})[ \t]*([\w-]+)", re.M)
 
 
 @rule("tr-admonition-type", "error", "admonition and block openers (!!! type, /// name) are not translated",
       "entry")
 def admonition_type(e: Entry) -> Iterator[Finding]:
+    if not BLOCK_HINT.search(e.msgid) and not BLOCK_HINT.search(e.msgstr):
+        return
     src = sorted(m.group(0).strip() for m in BLOCK_OPEN.finditer(e.msgid))
     tr = sorted(m.group(0).strip() for m in BLOCK_OPEN.finditer(e.msgstr))
     if src != tr:

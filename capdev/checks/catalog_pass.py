@@ -1,0 +1,130 @@
+"""The catalog pass: every PO catalog checked once per content, on both cores when cold.
+
+A catalog's result depends on its bytes, its English source and the glossary, and on
+nothing else, so it is cached under that key and computed in worker processes when many
+are missing (a cold run on a large project is dominated by this pass).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from capdev.checks import registry
+from capdev.checks.cache import Cache, digest
+from capdev.checks.context import ProjectFacts
+from capdev.checks.po_read import PoSyntaxError
+from capdev.checks.po_read import parse as parse_po
+from capdev.checks.tr_catalog import out_of_date
+from capdev.checks.tr_context import Catalog, Entry
+from capdev.errors import Finding
+
+PARALLEL_FROM = 40  # below this many cache misses, worker start-up costs more than it saves
+_GLOSSARY: Any = None  # set before the workers fork, so each inherits the parsed termbase
+
+
+def dump(f: Finding) -> dict:
+    return {**f.to_dict(), "cell": type(f).__name__ == "CellFinding"}
+
+
+def load(d: dict) -> Finding:
+    d = dict(d)
+    d.pop("occ", None)
+    if d.pop("cell", False):
+        from capdev.notebooks.meta import CellFinding
+
+        return CellFinding(**d)
+    return Finding(**d)
+
+
+def check_catalogs(pf: ProjectFacts, cache: Cache) -> list[tuple[Finding, list]]:
+    global _GLOSSARY
+    from capdev.checks import glossary as gl
+
+    root = pf.root
+    gpath = root / gl.GLOSSARY
+    gbytes = gpath.read_bytes() if gpath.is_file() else b""
+    _GLOSSARY, pf.glossary_findings = gl.load(root)
+    sources = {p.relative_to(root).as_posix(): p for p in pf.project.translatable_sources()}
+    jobs, results = [], {}
+    for lang in pf.project.config.targets:
+        base = root / "translations" / lang
+        catalogs = {p.relative_to(base).as_posix()[:-3] for p in base.rglob("*.po")} \
+            if base.is_dir() else set()
+        for rel in sorted(set(sources) | catalogs):
+            po_rel = f"translations/{lang}/{rel}.po"
+            po_path, source = root / po_rel, sources.get(rel)
+            po_bytes = po_path.read_bytes() if po_path.is_file() else b""
+            key = digest(po_bytes, source.read_bytes() if source else b"", gbytes, lang)
+            hit = cache.get(po_rel, key)
+            if hit is None:
+                jobs.append((str(root), po_rel, rel, lang, str(source) if source else "", key))
+            results[po_rel] = hit
+    for po_rel, key, data, bad_bytes in _run(jobs):
+        results[po_rel] = cache.put(po_rel, key, data)
+        if bad_bytes:
+            pf.undecodable.append(po_rel)
+    return [(load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data]
+
+
+def _run(jobs: list[tuple]) -> list[tuple[str, str, list, bool]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [_job(j) for j in jobs]
+    try:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (Windows, macOS default): stay in one process
+        return [_job(j) for j in jobs]
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        return list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _job(job: tuple) -> tuple[str, str, list, bool]:
+    root, po_rel, rel, lang, source, key = job
+    try:
+        found = catalog_findings(Path(root), po_rel, rel, lang, Path(source) if source else None,
+                                 _GLOSSARY)
+    except UnicodeDecodeError:
+        return po_rel, key, [], True
+    return po_rel, key, [{**dump(f), "occ": occ} for f, occ in found], False
+
+
+def catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path | None,
+                     glossary: Any) -> list[tuple[Finding, list]]:
+    cat = Catalog(po_rel, rel if source else "", lang, root, orphan=source is None)
+    path = root / po_rel
+    entries = []
+    if path.is_file():
+        try:
+            entries = parse_po(path.read_bytes().decode("utf-8"))
+        except PoSyntaxError as exc:
+            cat.error = (exc.line, exc.message)
+    if source is not None and cat.error is None:
+        cat.stale = out_of_date(source, rel, entries, path.is_file())
+    found = [(f, []) for r in registry.by_scope("catalog") for f in r.func(cat)]
+    return found + entry_findings(po_rel, entries, lang, glossary)
+
+
+def entry_findings(po_rel: str, entries: list, lang: str, glossary: Any) -> list[tuple[Finding, list]]:
+    """Every entry rule on every translated entry (fuzzy, empty and obsolete ones are skipped).
+
+    A translator silences a rule for one entry with a `# capdev-ignore rule-id` comment.
+    """
+    rules = registry.by_scope("entry")
+    found: list[tuple[Finding, list]] = []
+    for pe in entries:
+        if not pe.msgid or not pe.msgstr or pe.obsolete or pe.fuzzy:
+            continue
+        if any(c.strip() == "capdev-ignore" for c in pe.tcomments):
+            continue
+        skip = {w for c in pe.tcomments if c.startswith("capdev-ignore") for w in c.split()[1:]}
+        entry = Entry(po_rel, pe.line, pe.msgid, pe.msgstr, pe.comments[0] if pe.comments else "",
+                      lang, glossary)
+        for r in rules:
+            if r.id not in skip:
+                found += [(f, pe.occurrences) for f in r.func(entry)]
+    return found
