@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import subprocess
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from capdev.errors import CapdevError, Finding
@@ -83,5 +82,8 @@ def meta_bool(value: bool) -> dict[str, Any]:
     return {"t": "MetaBool", "c": value}
 
 
-def path_arg(path: Path) -> str:
-    return str(path)
+def meta_text(value: Any) -> str:
+    """The string inside a MetaString (how the Lua filter hands back the typst body)."""
+    if isinstance(value, dict) and value.get("t") == "MetaString":
+        return str(value["c"])
+    return ""

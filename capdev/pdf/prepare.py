@@ -25,6 +25,7 @@ KEEP_META = ("title", "subtitle", "authors", "abstract", "keywords")
 # Our compact author-date style (see the file): same look as pandoc's built-in Chicago
 # author-date, a fraction of its parsing cost.
 CSL = Path(__file__).with_name("templates") / "capdev-author-date.csl"
+TYPST_FILTER = Path(__file__).with_name("templates") / "typst.lua"
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Prepared:
     bibliography: Path | None
     where: str
     part_counts: list[int]  # blocks per part, in order; the rest is the reference list
+    typst_body: str = ""  # the typst document body, written in the same pandoc run
 
     def part_blocks(self) -> list[list[Any]]:
         out, start = [], 0
@@ -55,7 +57,8 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     hit = cache.lookup(root, name) if use_cache else None
     if hit is not None:
         data = json.loads(hit[0].read_text("utf-8"))
-        prep = Prepared(doc, data["ast"], [], bib, where, data["part_counts"])
+        prep = Prepared(doc, data["ast"], [], bib, where, data["part_counts"],
+                        data.get("typst", ""))
         prep.resources = _check(root, doc, prep.part_blocks(), bib_problem)
         return prep
     if bib_problem:
@@ -67,38 +70,52 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     else:
         trees = _read(root, doc, where)
         resources = _check(root, doc, [t["blocks"] for t in trees], None)
-        tree = resolve({**trees[0], "meta": _meta(trees[0]["meta"], doc, bib),
+        meta = {**_meta(trees[0]["meta"], doc, bib),
+                "capdev-prefix": pandoc.meta_string(typst_prefix(root, doc))}
+        tree = resolve({**trees[0], "meta": meta,
                         "blocks": [b for t in trees for b in t["blocks"]]}, where, doc, root)
         counts = [len(t["blocks"]) for t in trees]
-    prep = Prepared(doc, tree, resources, bib, where, counts)
+    typst_body = pandoc.meta_text(tree["meta"].pop("capdev-typst", None))
+    prep = Prepared(doc, tree, resources, bib, where, counts, typst_body)
     if use_cache:
         outside = [p for p in [*(r.path for r in resources), *([bib] if bib else [])]
                    if not p.is_relative_to(doc.folder.resolve())]
-        payload = {"ast": prep.ast, "part_counts": prep.part_counts}
+        payload = {"ast": prep.ast, "part_counts": prep.part_counts, "typst": typst_body}
         cache.store(root, name, json.dumps(payload).encode(), outside)
     return prep
 
 
 def _read_note(root: Path, doc: Document, where: str, bib: Path | None) -> dict[str, Any]:
-    """A note in one pandoc run: read, shift `##` sections to level 1, citeproc.
+    """A note in one pandoc run: read, citeproc, shift `##` sections to level 1 and write
+    the typst body (templates/typst.lua).
 
     Pandoc sees only the front-matter keys we render (a `csl:` or `header-includes:` in a
     note never reaches it); language and bibliography come from the command line."""
     part = doc.parts[0]
     head = dump_yaml({k: part.meta[k] for k in KEEP_META if k in part.meta})
     text = "---\n" + head + "---\n\n" + admonitions.to_fenced_divs(part.body)
-    args = ["-f", pandoc.READER, "-t", "json", "--shift-heading-level-by=-1", "--citeproc",
+    args = ["-f", pandoc.READER, "-t", "json", "--citeproc",
             f"--csl={CSL}",
             "-M", f"lang={CITEPROC_LOCALE.get(doc.lang, doc.lang)}",
             "-M", f"reference-section-title={labels(doc.lang)['references']}",
             "-M", "link-citations=false"]
     if bib:
         args.append(f"--bibliography={bib}")
+    args += ["-M", f"capdev-prefix={typst_prefix(root, doc)}",
+             "-M", "capdev-shift=-1", f"--lua-filter={TYPST_FILTER}"]
     out, warnings = pandoc.run_with_warnings(args, text.encode("utf-8"), where)
     raise_if_errors(unknown_citations(root, doc, warnings))
     tree = json.loads(out)
+    typst = tree["meta"].get("capdev-typst")
     tree["meta"] = _meta(tree["meta"], doc, bib)
+    if typst is not None:
+        tree["meta"]["capdev-typst"] = typst
     return flatten_citations(tree)
+
+
+def typst_prefix(root: Path, doc: Document) -> str:
+    """Figures are written relative to the note's folder; typst's root is the project."""
+    return "/" + doc.folder.resolve().relative_to(root.resolve()).as_posix() + "/"
 
 
 _UNKNOWN = re.compile(r"citation (\S+) not found")
@@ -176,12 +193,11 @@ def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | Non
 
 def resolve(tree: dict[str, Any], where: str, doc: Document | None = None,
             root: Path | None = None) -> dict[str, Any]:
-    """Run citeproc once; citations become spans that remember their keys."""
-    if "bibliography" not in tree["meta"] and not any(
-            n["t"] == "Cite" for n in ast.walk(tree["blocks"])):
-        return tree
+    """One pandoc pass over a publication's joined chapters: citeproc, then the typst body
+    (templates/typst.lua); citations become spans that remember their keys."""
     out, warnings = pandoc.run_with_warnings(
-        ["-f", "json", "-t", "json", "--citeproc", f"--csl={CSL}"],
+        ["-f", "json", "-t", "json", "--citeproc", f"--csl={CSL}",
+         f"--lua-filter={TYPST_FILTER}"],
         json.dumps(tree).encode("utf-8"), where)
     if doc is not None and root is not None:
         raise_if_errors(unknown_citations(root, doc, warnings))

@@ -11,8 +11,8 @@ from typing import Any
 
 from capdev.pdf import admonitions, ast, pandoc
 from capdev.pdf.labels import as_date, labels, long_date, sdg_tag
-from capdev.pdf.prepare import Prepared, prepare
-from capdev.pdf.resources import data_uri, root_path
+from capdev.pdf.prepare import Prepared, prepare, typst_prefix
+from capdev.pdf.resources import data_uri
 from capdev.pdf.source import Document
 from capdev.pdf.typst_compile import add_alt_text, compile_pdf, typst_string
 
@@ -81,27 +81,14 @@ def typst_literal(value: Any) -> str:
 
 
 def typst_source(root: Path, prep: Prepared) -> str:
-    tree = copy.deepcopy(prep.ast)
+    """Our library + the document: the body was written by pandoc while the note was
+    read (templates/typst.lua); Python adds the alt text pandoc's typst writer drops."""
+    prefix = typst_prefix(root, prep.doc)
     alts: dict[str, str] = {}
-    by_src = {r.src: r for r in prep.resources}
-    for node in ast.images(tree):
-        res = by_src[node["c"][2][0]]
-        node["c"][2][0] = root_path(root, res.path)
-        alts.setdefault(node["c"][2][0], res.alt)
-    tree["blocks"] = admonitions.transform(tree["blocks"], _typst_admonition)
-    body = pandoc.write(tree, "typst", prep.where,
-                        ["-s", f"--template={template_file('document.typst')}"])
+    for res in prep.resources:
+        alts.setdefault(res.src if res.src.startswith("/") else prefix + res.src, res.alt)
     return ("#let info = " + typst_literal(info(prep.doc)) + "\n"
-            + typst_library() + "\n" + add_alt_text(body.decode("utf-8"), alts))
-
-
-def _raw(fmt: str, text: str) -> dict[str, Any]:
-    return {"t": "RawBlock", "c": [fmt, text]}
-
-
-def _typst_admonition(kind: str, title: str, marker: str, content: list[Any]) -> list[Any]:
-    return [_raw("typst", f"#admonition({typst_string(kind)}, {typst_string(title)})["),
-            *content, _raw("typst", "]")]
+            + typst_library() + "\n" + add_alt_text(prep.typst_body, alts))
 
 
 def timestamp(doc: Document) -> int:
