@@ -150,3 +150,16 @@ def test_list_rules() -> None:
     out = capdev("check", "--list-rules", cwd=Path(__file__).parent).stdout
     for rid in ("link-not-found", "alt-missing", "tr-link-changed", "glossary-term", "tr-stale"):
         assert rid in out
+
+
+def test_broken_inputs_are_findings_not_tracebacks(project: Path) -> None:
+    (project / "translations/glossary.yml").write_bytes("terms:\n  - en: año\n".encode("latin-1"))
+    po = project / "translations/es/docs/index.md.po"
+    po.write_text(po.read_text("utf-8").replace('msgstr "Inicio', 'msgstr "Inicio\n"\\q', 1), "utf-8")
+    course = project / "courses/demo/course.yml"
+    course.write_text(course.read_text("utf-8") + "framework: competences.yml\n", "utf-8")
+    (project / "courses/demo/competences.yml").write_text("areas: [unclosed\n", "utf-8")
+    proc = capdev("check", cwd=project)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "[glossary-invalid]" in proc.stderr and "[po-syntax]" in proc.stderr

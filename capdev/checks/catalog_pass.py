@@ -95,8 +95,9 @@ def _job(job: tuple) -> tuple[str, str, list, bool]:
 
 def catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path | None,
                      glossary: Any) -> list[tuple[Finding, list]]:
-    cat = Catalog(po_rel, rel if source else "", lang, root, orphan=source is None)
     path = root / po_rel
+    cat = Catalog(po_rel, rel if source else "", lang, root, orphan=source is None,
+                  exists=path.is_file())
     entries = []
     if path.is_file():
         try:

@@ -39,6 +39,7 @@ class ProjectFacts:
     load_findings: list = field(default_factory=list)
     undecodable: list[str] = field(default_factory=list)
     glossary_findings: list = field(default_factory=list)
+    languages: tuple[str, ...] = ()  # target languages (their sites sit under <lang>/)
     memo: Any = None  # runner.Memo: derived data of a file, cached by its content hash
 
     def derived(self, path: Path, name: str, make: Any) -> Any:
@@ -50,13 +51,20 @@ class ProjectFacts:
         return self.memo.get(path, name, make)
 
     def resolve(self, doc: Doc, target: str) -> str:
-        """A link target (relative to the staged page) as a staged path, normalised."""
+        """A link target (relative to the staged page) as a staged path, normalised.
+
+        The other languages' sites sit under `<lang>/` (Spanish at /es/), with the same
+        pages: a link into them resolves to the same page path.
+        """
         path = target.split("#", 1)[0].split("?", 1)[0]
         if not path:
             return doc.out
         if path.startswith("/"):
-            return posixpath.normpath(path.lstrip("/"))
-        return posixpath.normpath(posixpath.join(posixpath.dirname(doc.out), path))
+            staged = posixpath.normpath(path.lstrip("/"))
+        else:
+            staged = posixpath.normpath(posixpath.join(posixpath.dirname(doc.out), path))
+        first, _, rest = staged.partition("/")
+        return rest if rest and first in self.languages else staged
 
     def source_of(self, staged: str) -> Path:
         """The file a staged non-page path is copied from (stage.assets mirrors these)."""

@@ -19,16 +19,22 @@ XREF_PREFIXES = ("fig:", "tbl:", "sec:", "eq:", "lst:")
 
 def framework_refs(text: str) -> dict:
     """Competence ids (with their lines) and the modules each competence names."""
-    data = yaml.load(text, Loader=LOADER) or {}
+    try:
+        data = yaml.load(text, Loader=LOADER) or {}
+    except yaml.YAMLError:
+        data = {}  # the framework's own validation (capdev assess validate) reports the syntax
     ids: dict[str, int] = {}
     modules: list[tuple[str, str, int]] = []
     lines = text.splitlines()
-    for area in data.get("areas") or []:
-        for comp in (area or {}).get("competences") or []:
-            cid = str((comp or {}).get("id", ""))
+    areas = data.get("areas") if isinstance(data, dict) else None
+    for area in areas if isinstance(areas, list) else []:
+        for comp in (area if isinstance(area, dict) else {}).get("competences") or []:
+            if not isinstance(comp, dict):
+                continue
+            cid = str(comp.get("id", ""))
             ids[cid] = _line_of(lines, f"id: {cid}")
             for ref in comp.get("modules") or []:
-                slug = str((ref or {}).get("module", ""))
+                slug = str(ref.get("module", "")) if isinstance(ref, dict) else str(ref)
                 modules.append((cid, slug, _line_of(lines, f"module: {slug}")))
     return {"ids": ids, "modules": modules}
 
@@ -56,8 +62,8 @@ def framework_missing(pf: ProjectFacts) -> Iterator[Finding]:
       "project")
 def competence_unknown(pf: ProjectFacts) -> Iterator[Finding]:
     for course, refs in _frameworks(pf):
-        if refs is None:
-            continue
+        if not refs or not refs["ids"]:
+            continue  # a missing or unreadable framework is reported on its own
         for module in course.modules:
             for page in (module.index, *module.lessons):
                 doc = pf.docs.get(page.out)

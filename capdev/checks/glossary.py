@@ -200,7 +200,10 @@ def load(root: Path) -> tuple[Glossary | None, list[Finding]]:
     path = root / GLOSSARY
     if not path.is_file():
         return None, []
-    text = path.read_text("utf-8")
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        return None, [hit("glossary-invalid", GLOSSARY, 0, "not valid UTF-8", "save the file as UTF-8")]
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

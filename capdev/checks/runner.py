@@ -47,7 +47,8 @@ def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = Tru
     version = registry.version()
     cache = Cache(root / ".cache" / "check" if use_cache else None, version)
     project, load_findings = discover(root, cache)
-    pf = ProjectFacts(root, project=project, load_findings=load_findings, memo=Memo(cache))
+    pf = ProjectFacts(root, project=project, load_findings=load_findings, memo=Memo(cache),
+                      languages=tuple(project.config.targets))
     raw: list[tuple[Finding, list[tuple[str, int]]]] = []
     for page in project.all_pages():
         raw += [(f, []) for f in _check_page(pf, page, cache)]

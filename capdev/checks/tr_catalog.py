@@ -22,7 +22,8 @@ def po_syntax(cat: Catalog) -> Iterator[Finding]:
 @rule("tr-stale", "error", "catalogs are up to date with their English source", "catalog")
 def tr_stale(cat: Catalog) -> Iterator[Finding]:
     if cat.stale:
-        yield hit("tr-stale", cat.path, 1, f"out of date with {cat.source}",
+        what = f"out of date with {cat.source}" if cat.exists else f"no catalog yet for {cat.source}"
+        yield hit("tr-stale", cat.path, 1 if cat.exists else 0, what,
                   "run `capdev i18n update`, then translate the new and fuzzy entries")
 
 

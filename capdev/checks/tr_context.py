@@ -102,5 +102,6 @@ class Catalog:
     root: Path
     error: tuple[int, str] | None = None  # PO syntax error (line, message)
     orphan: bool = False
+    exists: bool = True
     stale: bool = False
     entries: list[Entry] = field(default_factory=list)
