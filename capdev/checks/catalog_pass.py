@@ -114,8 +114,9 @@ def entry_findings(po_rel: str, entries: list, lang: str, glossary: Any) -> list
     """Every entry rule on every translated entry (fuzzy, empty and obsolete ones are skipped).
 
     A translator silences a rule for one entry with a `# capdev-ignore rule-id` comment.
+    The same (msgid, msgstr) pair recurs across catalogs (keywords, headings, memory
+    matches): its results are computed once per process.
     """
-    rules = registry.by_scope("entry")
     found: list[tuple[Finding, list]] = []
     for pe in entries:
         if not pe.msgid or not pe.msgstr or pe.obsolete or pe.fuzzy:
@@ -123,9 +124,25 @@ def entry_findings(po_rel: str, entries: list, lang: str, glossary: Any) -> list
         if any(c.strip() == "capdev-ignore" for c in pe.tcomments):
             continue
         skip = {w for c in pe.tcomments if c.startswith("capdev-ignore") for w in c.split()[1:]}
-        entry = Entry(po_rel, pe.line, pe.msgid, pe.msgstr, pe.comments[0] if pe.comments else "",
-                      lang, glossary)
-        for r in rules:
-            if r.id not in skip:
-                found += [(f, pe.occurrences) for f in r.func(entry)]
+        kind = pe.comments[0] if pe.comments else ""
+        for rule, message, hint, col in _entry_results(pe.msgid, pe.msgstr, kind, lang, glossary):
+            if rule not in skip:
+                found.append((Finding(po_rel, pe.line, rule, message, hint, "error", col),
+                              pe.occurrences))
     return found
+
+
+_MEMO: dict[tuple, list[tuple[str, str, str, int]]] = {}
+
+
+def _entry_results(msgid: str, msgstr: str, kind: str, lang: str,
+                   glossary: Any) -> list[tuple[str, str, str, int]]:
+    key = (msgid, msgstr, kind, lang, getattr(glossary, "key", None))
+    got = _MEMO.get(key)
+    if got is None:
+        if len(_MEMO) > 200_000:
+            _MEMO.clear()
+        entry = Entry("", 0, msgid, msgstr, kind, lang, glossary)
+        got = _MEMO[key] = [(f.rule, f.message, f.hint, f.col)
+                            for r in registry.by_scope("entry") for f in r.func(entry)]
+    return got

@@ -82,6 +82,9 @@ class Match:
 class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
+        # identifies the termbase's content (memo keys must not rely on object identity)
+        self.key = hash(tuple((t.en, t.es, tuple(t.forbidden), tuple(sorted(t.acronym.items())))
+                              for t in terms))
         self.index: dict[str, dict[str, list[tuple[tuple[str, ...], Term, str]]]] = {"en": {}, "es": {}}
         heads = {_fold(v.split()[0]) for t in terms for v in t.forbidden if v.split()}
         self.forbidden_heads = re.compile("|".join(re.escape(h[:4]) for h in sorted(heads))) \

@@ -95,9 +95,13 @@ def load_all() -> None:
 
 
 def version() -> str:
-    """Rule-set version for the cache key: the source of every checks module."""
+    """Rule-set version for the cache key: the code whose results the cache keeps — the
+    checks, the segmenter (staleness), the content schemas and the notebook checks."""
+    pkg = Path(__file__).parent.parent
+    files = [*pkg.glob("checks/*.py"), *pkg.glob("catalogs/*.py"), *pkg.glob("sources/*.py"),
+             *pkg.glob("sources/schemas/*.json"), pkg / "notebooks" / "checks.py"]
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(files):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -72,7 +72,9 @@ def _generated(project: Project) -> set[str]:
 # -- pages ---------------------------------------------------------------------------------
 def _check_page(pf: ProjectFacts, page: Page, cache: Cache) -> list[Finding]:
     raw = page.src.read_bytes()
-    key = digest(raw, page.kind, page.out)
+    # a notebook's findings also depend on the data files next to it (nb-data-missing)
+    around = _listing(page.src.parent) if page.is_notebook else ""
+    key = digest(raw, page.kind, page.out, around)
     hit = cache.get(page.rel, key)
     if hit is None:
         try:
@@ -87,6 +89,11 @@ def _check_page(pf: ProjectFacts, page: Page, cache: Cache) -> list[Finding]:
     doc = Doc(page.rel, page.kind, page.out, Facts.from_dict(hit["facts"]), page.is_notebook, str(page.src))
     pf.docs[page.out] = doc
     return [load(d) for d in hit["findings"]]
+
+
+def _listing(folder: Path) -> str:
+    return "\n".join(sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                            if p.is_file() and not p.name.startswith(".")))
 
 
 def _scan(text: str, notebook: bool) -> Facts:
