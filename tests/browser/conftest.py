@@ -142,6 +142,7 @@ class Traffic:
 
     urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    statuses: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def off_host(self) -> list[str]:
@@ -172,8 +173,11 @@ def context(browser, traffic: Traffic) -> Iterator[object]:
 
     ctx.route("**/*", route)
     ctx.on("weberror", lambda e: traffic.errors.append(str(e.error)))
+    ctx.on("response", lambda r: traffic.statuses.append((r.status, r.url)))
     yield ctx
     ctx.close()
+    # every test doubles as a privacy check: no page it opened asked for anything off-host
+    assert traffic.off_host == [], f"requests left 127.0.0.1: {traffic.off_host}"
 
 
 @pytest.fixture
@@ -190,17 +194,19 @@ def axe_source() -> str:
 
 # ---------------------------------------------------------------- the count in the output
 
-_counts: Counter[str] = Counter()
+_outcomes: dict[str, str] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if "browser" not in report.keywords:
         return
-    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
-        _counts[report.outcome] += 1
+    if report.when == "call" or report.outcome != "passed":
+        failed_aside = report.when != "call" and report.outcome == "failed"
+        _outcomes[report.nodeid] = "error" if failed_aside else report.outcome
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    if _counts:
-        parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(_counts.items()))
-        terminalreporter.write_line(f"browser tests (Chromium): {sum(_counts.values())} run — {parts}")
+    if _outcomes:
+        counts = Counter(_outcomes.values())
+        parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
+        terminalreporter.write_line(f"browser tests (real Chromium): {len(_outcomes)} — {parts}")

@@ -54,8 +54,15 @@
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
     }
   }
+  /* A region that scrolls sideways must be reachable by keyboard (axe scrollable-region-focusable). */
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset .nb-output").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
+  }
   function init() {
     nameSearchDialog();
+    focusableScrollers();
     document.querySelectorAll("form[data-capdev-quiz]").forEach(setupQuiz);
     setupProgress();
   }
