@@ -79,4 +79,5 @@ class ProjectFacts:
 
 def is_external(target: str) -> bool:
     low = target.lower()
-    return "://" in low or low.startswith(("mailto:", "tel:", "data:", "javascript:", "//"))
+    return "://" in low or low.startswith(("mailto:", "tel:", "data:", "javascript:", "//",
+                                           "attachment:"))

@@ -34,7 +34,13 @@ def link_not_found(pf: ProjectFacts) -> Iterator[Finding]:
         if staged.endswith(".md"):
             yield hit("link-not-found", doc.rel, link.line, f"link to `{link.target}`: no such page",
                       _page_hint(pf, staged), link.col)
-        elif not pf.is_generated_file(staged) and not pf.source_of(staged).exists():
+        elif pf.is_generated_file(staged):
+            continue
+        elif pf.source_of(staged).is_dir():
+            yield hit("link-not-found", doc.rel, link.line, f"link to the folder `{link.target}`",
+                      "link to the page itself (…/index.md): the site does not serve folders",
+                      link.col)
+        elif not pf.source_of(staged).exists():
             yield hit("link-not-found", doc.rel, link.line, f"link to `{link.target}`: no such file",
                       "link to a page by its .md file, relative to this page's place on the site",
                       link.col)
