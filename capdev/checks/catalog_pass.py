@@ -7,8 +7,6 @@ are missing (a cold run on a large project is dominated by this pass).
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +15,11 @@ from capdev.checks.cache import Cache, digest
 from capdev.checks.context import ProjectFacts
 from capdev.checks.po_read import PoSyntaxError
 from capdev.checks.po_read import parse as parse_po
+from capdev.checks.pool import parallel_map
 from capdev.checks.tr_catalog import out_of_date
 from capdev.checks.tr_context import Catalog, Entry
 from capdev.errors import Finding
 
-PARALLEL_FROM = 40  # below this many cache misses, worker start-up costs more than it saves
 _GLOSSARY: Any = None  # set before the workers fork, so each inherits the parsed termbase
 
 
@@ -62,25 +60,11 @@ def check_catalogs(pf: ProjectFacts, cache: Cache) -> list[tuple[Finding, list]]
             if hit is None:
                 jobs.append((str(root), po_rel, rel, lang, str(source) if source else "", key))
             results[po_rel] = hit
-    for po_rel, key, data, bad_bytes in _run(jobs):
+    for po_rel, key, data, bad_bytes in parallel_map(_job, jobs):
         results[po_rel] = cache.put(po_rel, key, data)
         if bad_bytes:
             pf.undecodable.append(po_rel)
     return [(load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data]
-
-
-def _run(jobs: list[tuple]) -> list[tuple[str, str, list, bool]]:
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_job(j) for j in jobs]
-    try:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # no fork (Windows, macOS default): stay in one process
-        return [_job(j) for j in jobs]
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        return list(pool.map(_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def _job(job: tuple) -> tuple[str, str, list, bool]:

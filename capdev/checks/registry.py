@@ -61,9 +61,14 @@ def hit(rule_id: str, path: str, line: int, message: str, hint: str = "",
     return Finding(path, line, rule_id, message, hint, "error", col)
 
 
+_SCOPED: dict[str, list[Rule]] = {}
+
+
 def by_scope(scope: str) -> list[Rule]:
-    load_all()
-    return [r for r in RULES.values() if r.scope == scope]
+    if scope not in _SCOPED:  # called once per entry: keep it a dict lookup
+        load_all()
+        _SCOPED[scope] = [r for r in RULES.values() if r.scope == scope]
+    return _SCOPED[scope]
 
 
 def owner(finding_rule: str) -> Rule | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from capdev.checks import registry
 from capdev.checks.cache import Cache, Memo, digest
 from capdev.checks.catalog_pass import check_catalogs, dump, load
 from capdev.checks.context import GENERATED_PAGES, Doc, ProjectFacts
 from capdev.checks.discovery import discover
+from capdev.checks.pool import parallel_map
 from capdev.checks.scan import Facts, scan_cells, scan_markdown
 from capdev.checks.settings import Settings
 from capdev.config import load_config
@@ -50,8 +52,7 @@ def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = Tru
     pf = ProjectFacts(root, project=project, load_findings=load_findings, memo=Memo(cache),
                       languages=tuple(project.config.targets))
     raw: list[tuple[Finding, list[tuple[str, int]]]] = []
-    for page in project.all_pages():
-        raw += [(f, []) for f in _check_page(pf, page, cache)]
+    raw += [(f, []) for f in _check_pages(pf, project.all_pages(), cache)]
     pf.generated = _generated(project)
     raw += check_catalogs(pf, cache)
     for r in registry.by_scope("project"):
@@ -70,25 +71,41 @@ def _generated(project: Project) -> set[str]:
 
 
 # -- pages ---------------------------------------------------------------------------------
-def _check_page(pf: ProjectFacts, page: Page, cache: Cache) -> list[Finding]:
-    raw = page.src.read_bytes()
-    # a notebook's findings also depend on the data files next to it (nb-data-missing)
-    around = _listing(page.src.parent) if page.is_notebook else ""
-    key = digest(raw, page.kind, page.out, around)
-    hit = cache.get(page.rel, key)
-    if hit is None:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pf.undecodable.append(page.rel)
-            return []
-        facts = _scan(text, page.is_notebook)
-        doc = Doc(page.rel, page.kind, page.out, facts, page.is_notebook, str(page.src))
-        found = [f for r in registry.by_scope("markdown") for f in r.func(doc)]
-        hit = cache.put(page.rel, key, {"facts": facts.to_dict(), "findings": [dump(f) for f in found]})
-    doc = Doc(page.rel, page.kind, page.out, Facts.from_dict(hit["facts"]), page.is_notebook, str(page.src))
-    pf.docs[page.out] = doc
-    return [load(d) for d in hit["findings"]]
+def _check_pages(pf: ProjectFacts, pages: list[Page], cache: Cache) -> list[Finding]:
+    hits: dict[str, Any] = {}
+    misses = []
+    for page in pages:
+        # a notebook's findings also depend on the data files next to it (nb-data-missing)
+        around = _listing(page.src.parent) if page.is_notebook else ""
+        key = digest(page.src.read_bytes(), page.kind, page.out, around)
+        hits[page.rel] = cache.get(page.rel, key)
+        if hits[page.rel] is None:
+            misses.append((page.rel, page.kind, page.out, str(page.src), page.is_notebook, key))
+    for rel, key, data in parallel_map(_page_job, misses):
+        if data is None:
+            pf.undecodable.append(rel)
+        else:
+            hits[rel] = cache.put(rel, key, data)
+    out: list[Finding] = []
+    for page in pages:
+        hit = hits[page.rel]
+        if hit is not None:
+            pf.docs[page.out] = Doc(page.rel, page.kind, page.out, Facts.from_dict(hit["facts"]),
+                                    page.is_notebook, str(page.src))
+            out += [load(d) for d in hit["findings"]]
+    return out
+
+
+def _page_job(job: tuple) -> tuple[str, str, dict | None]:
+    rel, kind, out, src, notebook, key = job
+    try:
+        text = Path(src).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return rel, key, None
+    facts = _scan(text, notebook)
+    doc = Doc(rel, kind, out, facts, notebook, src)
+    found = [f for r in registry.by_scope("markdown") for f in r.func(doc)]
+    return rel, key, {"facts": facts.to_dict(), "findings": [dump(f) for f in found]}
 
 
 def _listing(folder: Path) -> str:

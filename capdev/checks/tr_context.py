@@ -38,6 +38,8 @@ class Entry:
     def same(self, kinds: tuple[str, ...]) -> bool:
         """Do msgid and msgstr hold the same protected tokens of these kinds? (fast path)"""
         src, tr = self._src[0], self._tr[0]
+        if not src and not tr:
+            return True
         return all(src.get(k, EMPTY) == tr.get(k, EMPTY) for k in kinds)
 
     def count(self, kinds: tuple[str, ...], source: bool) -> Counter:
