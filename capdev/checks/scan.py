@@ -126,7 +126,7 @@ class Scanner:
                 in_comment = "-->" not in raw
                 prev = ""
                 continue
-            if (m := FENCE.match(raw)) and not raw.lstrip().startswith(m.group(1) + m.group(1)[0]):
+            if m := FENCE.match(raw):
                 fence = m.group(1)
                 prev = ""
                 continue
