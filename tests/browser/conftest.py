@@ -8,6 +8,7 @@ cannot go green by skipping.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -154,11 +155,11 @@ def traffic() -> Traffic:
     return Traffic()
 
 
-@pytest.fixture
-def context(browser, traffic: Traffic) -> Iterator[object]:
-    """A fresh profile (empty localStorage) per test; nothing may leave 127.0.0.1."""
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-
+@contextlib.contextmanager
+def watched_context(browser, traffic: Traffic, width: int = 1280) -> Iterator[object]:
+    """A fresh profile (empty localStorage) whose every request is recorded; off-host
+    requests are aborted, and reported when the context closes."""
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": width, "height": 900})
     ctx.set_default_timeout(15_000)
 
     def route(r) -> None:
@@ -176,8 +177,14 @@ def context(browser, traffic: Traffic) -> Iterator[object]:
     ctx.on("response", lambda r: traffic.statuses.append((r.status, r.url)))
     yield ctx
     ctx.close()
-    # every test doubles as a privacy check: no page it opened asked for anything off-host
+    # every browser test doubles as a privacy check: nothing it opened asked for off-host
     assert traffic.off_host == [], f"requests left 127.0.0.1: {traffic.off_host}"
+
+
+@pytest.fixture
+def context(browser, traffic: Traffic) -> Iterator[object]:
+    with watched_context(browser, traffic) as ctx:
+        yield ctx
 
 
 @pytest.fixture
@@ -202,7 +209,10 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         return
     if report.when == "call" or report.outcome != "passed":
         failed_aside = report.when != "call" and report.outcome == "failed"
-        _outcomes[report.nodeid] = "error" if failed_aside else report.outcome
+        outcome = "error" if failed_aside else report.outcome
+        if hasattr(report, "wasxfail"):
+            outcome = "xfailed" if report.skipped else "xpassed"
+        _outcomes[report.nodeid] = outcome
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
