@@ -270,6 +270,9 @@ def make_capdev(dest: Path, pages: int, prune: bool = False) -> list[str]:
     subprocess.run([*capdev_cli(), "i18n", "update"], cwd=dest, check=True,
                    stdout=subprocess.DEVNULL)
     fill_catalogs(dest)
+    for _ in range(2):  # polib's layout differs from capdev's: let capdev settle the files
+        subprocess.run([*capdev_cli(), "i18n", "update"], cwd=dest, check=True,
+                       stdout=subprocess.DEVNULL)
     return rels
 
 
