@@ -68,6 +68,11 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         self.spawn = not staged
         self.stage_dir = Path(staged) if staged else self._stage(root)
         config.docs_dir = str(self.stage_dir / self.locale)
+        if self.locale != self.config.source_language:
+            # MkDocs renders 404.html against site_url (default "/"): the Spanish 404 must
+            # link into /es/, not into the English site.
+            base = config.site_url or "/"
+            config.site_url = base.rstrip("/") + f"/{self.locale}/"
         nav_file = self.stage_dir / f"nav-{self.locale}.yml"
         if nav_file.is_file():
             config.nav = yaml.safe_load(nav_file.read_text("utf-8"))

@@ -18,10 +18,6 @@ def test_404_in_the_reader_language(page, base_url, lang):
     assert page.locator("article p a").count() == 1  # a way back home
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "MkDocs renders 404.html with base_url '/' when site_url is empty, so the Spanish "
-    "404 (site/es/404.html) links to the English pages and English search index; the "
-    "Spanish build must give its 404 the /es/ base (capdev/site plugin or build)"))
 def test_spanish_404_links_stay_in_spanish(page, base_url):
     page.goto(base_url + "es/404.html")
     links = page.eval_on_selector_all(".md-main a[href], .md-header a[href]",
