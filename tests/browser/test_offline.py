@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import PAGES
-from tests.browser.test_search import ONLY, search
+from tests.browser.ui import ONLY, search
 
 pytestmark = pytest.mark.browser
 OTHER = {"en": "es", "es": "en"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import PAGES, lang_root
-from tests.browser.test_search import search
+from tests.browser.ui import search
 
 pytestmark = pytest.mark.browser
 

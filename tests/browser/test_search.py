@@ -9,29 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import lang_root
+from tests.browser.ui import ONLY, search
 
 pytestmark = pytest.mark.browser
-# a word that occurs only in the Spanish pages, and one only in the English pages
-ONLY = {"es": "servidores", "en": "procedures"}
 OTHER = {"en": "es", "es": "en"}
-# the result count line says "N matching documents" or "No matching documents" (EN/ES)
-SETTLED = ("/\\d|^(No|Ningún|Sin)/i.test("
-           "(document.querySelector('.md-search-result__meta') || {}).textContent || '')")
-
-
-def search(page, word: str) -> list[str]:
-    """Type a word in the header's search box, as a person does; the results' absolute URLs."""
-    page.click(".md-search__input")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")  # empty box: meta says "type to start", no stale count
-    page.wait_for_function(f"() => !{SETTLED}")
-    # the whole word at once, then a key: Material searches on key events, and typing letter
-    # by letter would settle on the results for the first letters
-    page.fill(".md-search__input", word)
-    page.keyboard.press("End")
-    page.wait_for_function(f"() => {SETTLED}")
-    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
-                                     "links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
