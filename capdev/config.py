@@ -42,6 +42,8 @@ class ProjectConfig:
     cell_timeout: int = 120
     feedback_email: str = ""
     repo_url: str = ""
+    rules: dict = field(default_factory=dict)  # capdev check: rule id → severity or off
+    ignore: list = field(default_factory=list)  # capdev check: [{path: glob, rules: [ids]}]
     site_name: str = "capdev"
     extra: dict = field(default_factory=dict)
 
