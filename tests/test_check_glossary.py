@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from capdev.checks import glossary as gl
+from capdev.checks import tbx
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).parent / "fixtures" / "check"
@@ -54,7 +55,7 @@ def test_bundled_glossary_loads() -> None:
 
 
 def test_tbx_export(tmp_path: Path, g: gl.Glossary) -> None:
-    root = ET.fromstring(gl.to_tbx(g))
+    root = ET.fromstring(tbx.to_tbx(g))
     assert root.tag == "martif" and root.get("type") == "TBX-Basic"
     entries = root.findall("./text/body/termEntry")
     assert len(entries) == len(g.terms)
@@ -69,7 +70,7 @@ def test_tbx_export(tmp_path: Path, g: gl.Glossary) -> None:
 
 def test_cli_action_writes_tbx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parser = argparse.ArgumentParser()
-    gl.register_cli(parser.add_subparsers())
+    tbx.register_cli(parser.add_subparsers())
     out = tmp_path / "glossary.tbx"
     args = parser.parse_args(["glossary", "--tbx", "-o", str(out)])
     monkeypatch.chdir(ROOT)

@@ -1,0 +1,81 @@
+"""The termbase for CAT tools: TBX-Basic export and `capdev i18n glossary`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from capdev.checks.glossary import GLOSSARY, Glossary, load
+from capdev.checks.registry import hit
+from capdev.errors import CapdevError
+
+POS = {"noun": "noun", "proper noun": "properNoun", "verb": "verb", "adjective": "adjective",
+       "adverb": "adverb"}
+
+
+def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
+    """TBX-Basic (ISO 30042 `martif`), which OmegaT, Trados, memoQ and Weblate import."""
+    from xml.etree import ElementTree as ET
+
+    martif = ET.Element("martif", {"type": "TBX-Basic", "xml:lang": source})
+    desc = ET.SubElement(ET.SubElement(ET.SubElement(martif, "martifHeader"), "fileDesc"), "sourceDesc")
+    ET.SubElement(desc, "p").text = f"capdev glossary ({GLOSSARY})"
+    body = ET.SubElement(ET.SubElement(martif, "text"), "body")
+    for i, t in enumerate(glossary.terms, 1):
+        entry = ET.SubElement(body, "termEntry", {"id": f"c{i}"})
+        if t.note:
+            ET.SubElement(entry, "note").text = t.note
+        for lang, term in ((source, t.en), (target, t.es)):
+            ls = ET.SubElement(entry, "langSet", {"xml:lang": lang})
+            _tig(ls, term, t.pos, "preferredTerm-admn-sts")
+            if t.acronym.get(lang):
+                _tig(ls, t.acronym[lang], "", "admittedTerm-admn-sts", "acronym")
+            for bad in t.forbidden if lang == target else []:
+                _tig(ls, bad, t.pos, "deprecatedTerm-admn-sts")
+    ET.indent(martif)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+
+
+def _tig(parent: Any, term: str, pos: str, status: str, term_type: str = "") -> None:
+    from xml.etree import ElementTree as ET
+
+    tig = ET.SubElement(parent, "tig")
+    ET.SubElement(tig, "term").text = term
+    if term_type:
+        ET.SubElement(tig, "termNote", {"type": "termType"}).text = term_type
+    if pos in POS:
+        ET.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = POS[pos]
+    ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = status
+
+
+def register_cli(isub: Any) -> None:
+    """`capdev i18n glossary [--tbx] [-o FILE]` — the lead adds this to the i18n subparsers."""
+    g = isub.add_parser("glossary", help="check the termbase; --tbx exports it for CAT tools")
+    g.add_argument("--tbx", action="store_true", help="write TBX-Basic (stdout, or -o FILE)")
+    g.add_argument("-o", "--output", type=Path, help="file to write the TBX to")
+    g.set_defaults(func=cmd_glossary)
+
+
+def cmd_glossary(args: Any) -> int:
+    from capdev.config import find_root
+
+    root = find_root()
+    glossary, findings = load(root)
+    if glossary is None and not findings:
+        raise CapdevError(hit("glossary-invalid", GLOSSARY, 0, "no glossary file",
+                              "create translations/glossary.yml (see CONTENT-MODEL.md)"))
+    if findings:
+        raise CapdevError(findings)
+    if args.tbx:
+        text = to_tbx(glossary)
+        if args.output:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(text, "utf-8")
+        else:
+            print(text, end="")
+        return 0
+    for t in glossary.terms:
+        acr = f" ({t.acronym.get('en')} → {t.acronym.get('es')})" if t.acronym else ""
+        print(f"{t.en} → {t.es}{acr}")
+    print(f"{len(glossary.terms)} terms")
+    return 0
