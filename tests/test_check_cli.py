@@ -21,7 +21,9 @@ GLOSSARY = """terms:
 
 
 def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+    return next(
+        i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line
+    )
 
 
 def msgid_line(po: Path, msgid_start: str) -> int:
@@ -62,16 +64,24 @@ def test_each_problem_reported_with_rule_and_line(project: Path) -> None:
                       "Publish the data with its licence.\n", "utf-8")
     capdev("i18n", "update", cwd=project, check=True)
     lesson_po = es / "courses/demo/01-first-module/02-open-data.md.po"
-    set_msgstr(lesson_po, "Run `capdev check` before you publish.", "Ejecute `capdev verificar` antes de publicar.")
+    set_msgstr(
+        lesson_po,
+        "Run `capdev check` before you publish.",
+        "Ejecute `capdev verificar` antes de publicar.",
+    )
     set_msgstr(lesson_po, "Publish the data with its licence.",
                "Publique los datos con su licencia.<script>alert(1)</script>")
     # a broken link and an image without alt text in an English page (its catalog goes stale)
     about = project / "docs/about.md"
     (project / "docs/chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', "utf-8")
-    about.write_text(about.read_text("utf-8") + "\nSee [the guide](guide.md).\n\n![](chart.svg)\n", "utf-8")
+    about.write_text(
+        about.read_text("utf-8") + "\nSee [the guide](guide.md).\n\n![](chart.svg)\n", "utf-8"
+    )
     # a translation that drops a link, and a forbidden glossary variant
     home_po = es / "docs/index.md.po"
-    welcome = "Welcome to the **fixture** programme. Start with [the course](courses/demo/index.md)."
+    welcome = (
+        "Welcome to the **fixture** programme. Start with [the course](courses/demo/index.md)."
+    )
     set_msgstr(home_po, welcome, "Bienvenida al programa **de prueba**. Empiece por el curso.")
     (project / "translations/glossary.yml").write_text(GLOSSARY, "utf-8")
     channels_po = es / "courses/demo/01-first-module/01-channels.md.po"
@@ -94,7 +104,9 @@ def test_each_problem_reported_with_rule_and_line(project: Path) -> None:
     assert want <= found, f"missing: {want - found}"
     # nothing else but what these edits imply (the forbidden variant also lacks the approved term)
     extra = found - want
-    assert extra <= {(rel(channels_po), msgid_line(channels_po, "A single window brings"), "glossary-term")}
+    assert extra <= {
+        (rel(channels_po), msgid_line(channels_po, "A single window brings"), "glossary-term")
+    }
 
 
 def test_text_and_github_formats(project: Path) -> None:
@@ -103,7 +115,10 @@ def test_text_and_github_formats(project: Path) -> None:
     line = line_of(about, "[the guide]")
     text = capdev("check", cwd=project)
     assert text.returncode == 1
-    assert f"docs/about.md:{line}:5 [link-not-found] error: link to `guide.md`: no such page — " in text.stderr
+    assert (
+        f"docs/about.md:{line}:5 [link-not-found] error: link to `guide.md`: no such page — "
+        in text.stderr
+    )
     assert "errors in 2 files" in text.stderr or "2 errors in 2 files" in text.stderr
     gh = capdev("check", "--format", "github", cwd=project)
     assert f"::error file=docs/about.md,line={line},title=link-not-found::" in gh.stdout
@@ -114,7 +129,9 @@ def test_text_and_github_formats(project: Path) -> None:
 
 def test_config_severity_ignore_and_strict(project: Path) -> None:
     about = project / "docs/about.md"
-    about.write_text(about.read_text("utf-8") + "\nSee https://www.datosabiertos.gob.pa for data.\n", "utf-8")
+    about.write_text(
+        about.read_text("utf-8") + "\nSee https://www.datosabiertos.gob.pa for data.\n", "utf-8"
+    )
     capdev("i18n", "update", cwd=project, check=True)
     code, found = findings(project)
     assert code == 0 and {r for _, _, r in found} == {"link-text"}  # a warning: exit 0
@@ -123,9 +140,13 @@ def test_config_severity_ignore_and_strict(project: Path) -> None:
     cfg.write_text(cfg.read_text("utf-8").replace(
         "  - capdev:\n", "  - capdev:\n      rules: {link-text: error}\n"), "utf-8")
     assert findings(project)[0] == 1
-    cfg.write_text(cfg.read_text("utf-8").replace(
-        "      rules: {link-text: error}\n",
-        "      rules: {link-text: error}\n      ignore: [{path: 'docs/*', rules: [link-text]}]\n"), "utf-8")
+    cfg.write_text(
+        cfg.read_text("utf-8").replace(
+            "      rules: {link-text: error}\n",
+            "      rules: {link-text: error}\n      ignore: [{path: 'docs/*', rules: [link-text]}]\n",
+        ),
+        "utf-8",
+    )
     assert findings(project) == (0, set())
     cfg.write_text(cfg.read_text("utf-8").replace("link-text: error", "no-such-rule: off"), "utf-8")
     bad = capdev("check", cwd=project)
@@ -140,7 +161,9 @@ def test_inline_ignore_and_cache(project: Path) -> None:
     assert findings(project) == (0, set())
     assert (project / ".cache/check/cache.json").is_file()
     # a cached run still sees an edit
-    about.write_text(about.read_text("utf-8").replace("<!-- capdev-ignore link-not-found -->\n", ""), "utf-8")
+    about.write_text(
+        about.read_text("utf-8").replace("<!-- capdev-ignore link-not-found -->\n", ""), "utf-8"
+    )
     capdev("i18n", "update", cwd=project, check=True)
     code, found = findings(project)
     assert code == 1 and {r for _, _, r in found} == {"link-not-found"}
@@ -155,7 +178,9 @@ def test_list_rules() -> None:
 def test_broken_inputs_are_findings_not_tracebacks(project: Path) -> None:
     (project / "translations/glossary.yml").write_bytes("terms:\n  - en: año\n".encode("latin-1"))
     po = project / "translations/es/docs/index.md.po"
-    po.write_text(po.read_text("utf-8").replace('msgstr "Inicio', 'msgstr "Inicio\n"\\q', 1), "utf-8")
+    po.write_text(
+        po.read_text("utf-8").replace('msgstr "Inicio', 'msgstr "Inicio\n"\\q', 1), "utf-8"
+    )
     course = project / "courses/demo/course.yml"
     course.write_text(course.read_text("utf-8") + "framework: competences.yml\n", "utf-8")
     (project / "courses/demo/competences.yml").write_text("areas: [unclosed\n", "utf-8")

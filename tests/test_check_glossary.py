@@ -23,8 +23,15 @@ def g() -> gl.Glossary:
     return glossary
 
 
-@pytest.mark.parametrize("text", ["la ventanilla única", "las ventanillas únicas", "Ventanillas Únicas",
-                                  "dos ventanillas únicas municipales"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la ventanilla única",
+        "las ventanillas únicas",
+        "Ventanillas Únicas",
+        "dos ventanillas únicas municipales",
+    ],
+)
 def test_spanish_inflection(g: gl.Glossary, text: str) -> None:
     assert [m.term.en for m in g.find(text, "es")] == ["single window"]
 
@@ -36,8 +43,12 @@ def test_english_plural(g: gl.Glossary, text: str) -> None:
 
 def test_names_and_acronyms(g: gl.Glossary) -> None:
     assert g.find("The Open Data Charter", "en") == []  # a name, not the common noun
-    assert [t.en for t in g.acronyms("Los ODS guían el plan.", "es")] == ["Sustainable Development Goals"]
-    assert [t.en for t in g.acronyms("The SDGs guide the plan.", "en")] == ["Sustainable Development Goals"]
+    assert [t.en for t in g.acronyms("Los ODS guían el plan.", "es")] == [
+        "Sustainable Development Goals"
+    ]
+    assert [t.en for t in g.acronyms("The SDGs guide the plan.", "en")] == [
+        "Sustainable Development Goals"
+    ]
 
 
 def test_split_spanish_term_is_present(g: gl.Glossary) -> None:
@@ -46,7 +57,9 @@ def test_split_spanish_term_is_present(g: gl.Glossary) -> None:
 
 
 def test_forbidden_variants(g: gl.Glossary) -> None:
-    assert [m.term.es for m in g.find("Dos ventanas únicas", "es", role="forbidden")] == ["ventanilla única"]
+    assert [m.term.es for m in g.find("Dos ventanas únicas", "es", role="forbidden")] == [
+        "ventanilla única"
+    ]
 
 
 def test_bundled_glossary_loads() -> None:

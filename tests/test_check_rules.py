@@ -32,8 +32,14 @@ def findings_of(path: Path) -> set[tuple[int, str]]:
         return _po_findings(path)
     text = path.read_text("utf-8")
     notebook = path.suffix == ".ipynb"
-    doc = Doc(path.name, "lesson", path.name.replace(".ipynb", ".md"), _scan(text, notebook), notebook,
-              str(path))
+    doc = Doc(
+        path.name,
+        "lesson",
+        path.name.replace(".ipynb", ".md"),
+        _scan(text, notebook),
+        notebook,
+        str(path),
+    )
     return {(f.line, f.rule) for r in registry.by_scope("markdown") for f in r.func(doc)
             if not doc.facts.ignored(f.rule, f.line)}
 
@@ -46,7 +52,9 @@ def _po_findings(path: Path) -> set[tuple[int, str]]:
     except PoSyntaxError as exc:
         cat.error = (exc.line, exc.message)
     found = {(f.line, f.rule) for f in registry.RULES["po-syntax"].func(cat)}
-    return found | {(f.line, f.rule) for f, _ in entry_findings(path.name, entries, "es", glossary())}
+    return found | {
+        (f.line, f.rule) for f, _ in entry_findings(path.name, entries, "es", glossary())
+    }
 
 
 def expected(case: str) -> set[tuple[int, str]]:

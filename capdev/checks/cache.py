@@ -60,7 +60,11 @@ class Cache:
         slot = f"derived:{name}:{path}"
         key = digest(raw, self.version)
         found = self.get(slot, key)
-        return found if found is not None else self.put(slot, key, make(raw.decode("utf-8", "replace")))
+        return (
+            found
+            if found is not None
+            else self.put(slot, key, make(raw.decode("utf-8", "replace")))
+        )
 
     def save(self) -> None:
         if self.folder is None:

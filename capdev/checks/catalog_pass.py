@@ -64,7 +64,9 @@ def check_catalogs(pf: ProjectFacts, cache: Cache) -> list[tuple[Finding, list]]
         results[po_rel] = cache.put(po_rel, key, data)
         if bad_bytes:
             pf.undecodable.append(po_rel)
-    return [(load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data]
+    return [
+        (load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data
+    ]
 
 
 def _job(job: tuple) -> tuple[str, str, list, bool]:
@@ -94,7 +96,9 @@ def catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path 
     return found + entry_findings(po_rel, entries, lang, glossary)
 
 
-def entry_findings(po_rel: str, entries: list, lang: str, glossary: Any) -> list[tuple[Finding, list]]:
+def entry_findings(
+    po_rel: str, entries: list, lang: str, glossary: Any
+) -> list[tuple[Finding, list]]:
     """Every entry rule on every translated entry (fuzzy, empty and obsolete ones are skipped).
 
     A translator silences a rule for one entry with a `# capdev-ignore rule-id` comment.

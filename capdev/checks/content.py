@@ -38,13 +38,20 @@ def not_utf8(pf: ProjectFacts) -> Iterator[Finding]:
             yield hit("file-not-utf8", rel, 0, "not valid UTF-8", "save the file as UTF-8")
 
 
-@rule("block-unknown", "error", "an admonition or /// block type the site does not know", "markdown")
+@rule(
+    "block-unknown", "error", "an admonition or /// block type the site does not know", "markdown"
+)
 def block_unknown(doc: Doc) -> Iterator[Finding]:
     for mark in doc.facts.marks:
         if mark.kind == "admonition" and mark.value not in ADMONITIONS:
-            yield hit("block-unknown", doc.rel, mark.line, f"unknown admonition type `{mark.value}`",
-                      "use one of: note, info, tip, success, warning, danger, example, quote…",
-                      mark.col)
+            yield hit(
+                "block-unknown",
+                doc.rel,
+                mark.line,
+                f"unknown admonition type `{mark.value}`",
+                "use one of: note, info, tip, success, warning, danger, example, quote…",
+                mark.col,
+            )
         elif mark.kind == "block" and mark.value not in BLOCKS:
             yield hit("block-unknown", doc.rel, mark.line, f"unknown block `/// {mark.value}`",
                       "known blocks: " + ", ".join(sorted(BLOCKS - ADMONITIONS)), mark.col)

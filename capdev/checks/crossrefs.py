@@ -58,8 +58,12 @@ def framework_missing(pf: ProjectFacts) -> Iterator[Finding]:
                       "fix `framework:` or add the file next to course.yml")
 
 
-@rule("competence-unknown", "error", "competence ids in modules and lessons exist in the course framework",
-      "project")
+@rule(
+    "competence-unknown",
+    "error",
+    "competence ids in modules and lessons exist in the course framework",
+    "project",
+)
 def competence_unknown(pf: ProjectFacts) -> Iterator[Finding]:
     for course, refs in _frameworks(pf):
         if not refs or not refs["ids"]:
@@ -69,19 +73,27 @@ def competence_unknown(pf: ProjectFacts) -> Iterator[Finding]:
                 doc = pf.docs.get(page.out)
                 for cid in page.meta.get("competences") or []:
                     if str(cid) not in refs["ids"]:
-                        line = doc.facts.keys.get("competences", 1) if doc and not doc.notebook else 1
+                        line = (
+                            doc.facts.keys.get("competences", 1) if doc and not doc.notebook else 1
+                        )
                         yield hit("competence-unknown", page.rel, line,
                                   f"competence `{cid}` is not in {course.meta.get('framework')}",
                                   "known: " + ", ".join(sorted(refs["ids"])))
 
 
-@rule("framework-module-unknown", "error", "modules named by the competence framework exist in the course",
-      "project")
+@rule(
+    "framework-module-unknown",
+    "error",
+    "modules named by the competence framework exist in the course",
+    "project",
+)
 def framework_module_unknown(pf: ProjectFacts) -> Iterator[Finding]:
     for course, refs in _frameworks(pf):
         if refs is None:
             continue
-        slugs = {m.slug for m in course.modules} | {str(m) for m in course.meta.get("modules") or []}
+        slugs = {m.slug for m in course.modules} | {
+            str(m) for m in course.meta.get("modules") or []
+        }
         rel = pf.project.rel(course.framework)
         for cid, slug, line in refs["modules"]:
             if slug not in slugs:
@@ -106,16 +118,30 @@ def _bibliographies(pf: ProjectFacts) -> Iterator[tuple[list, Path | None]]:
         yield pub.chapters, (pub.dir / str(bib)) if bib else None
 
 
-@rule("citation-missing", "error", "every [@key] of a policy note or publication is in its bibliography",
-      "project")
+@rule(
+    "citation-missing",
+    "error",
+    "every [@key] of a policy note or publication is in its bibliography",
+    "project",
+)
 def citation_missing(pf: ProjectFacts) -> Iterator[Finding]:
     for pages, bib in _bibliographies(pf):
         keys = set(pf.derived(bib, "bibkeys", bib_keys) or []) if bib else set()
         for page in pages:
             doc = pf.docs.get(page.out)
             for mark in doc.facts.marks if doc else []:
-                if mark.kind != "cite" or mark.value.startswith(XREF_PREFIXES) or mark.value in keys:
+                if (
+                    mark.kind != "cite"
+                    or mark.value.startswith(XREF_PREFIXES)
+                    or mark.value in keys
+                ):
                     continue
                 where = f"in {bib.name}" if bib else "(no `bibliography:` in the front matter)"
-                yield hit("citation-missing", page.rel, mark.line, f"citation key `@{mark.value}` not found {where}",
-                          "add the BibTeX entry or fix the key", mark.col)
+                yield hit(
+                    "citation-missing",
+                    page.rel,
+                    mark.line,
+                    f"citation key `@{mark.value}` not found {where}",
+                    "add the BibTeX entry or fix the key",
+                    mark.col,
+                )

@@ -28,9 +28,15 @@ def discover(root: Path, cache: Cache) -> tuple[sp.Project, list[Finding]]:
                                  for path in sorted(docs.rglob("*.md")) if docs.is_dir()) if p]
     project.courses = _courses(root, cache, findings)
     notes = root / "policy_notes"
-    project.notes = [p for p in (_page(root, path, "note", f"{_rel(root, path.parent)}/index.md",
-                                       cache, findings)
-                                 for path in sorted(notes.glob("*/note.md")) if notes.is_dir()) if p]
+    project.notes = [
+        p
+        for p in (
+            _page(root, path, "note", f"{_rel(root, path.parent)}/index.md", cache, findings)
+            for path in sorted(notes.glob("*/note.md"))
+            if notes.is_dir()
+        )
+        if p
+    ]
     project.publications = _publications(root, cache, findings)
     return project, findings
 
@@ -85,9 +91,15 @@ def _courses(root: Path, cache: Cache, findings: list[Finding]) -> list[sp.Cours
         for slug in data.get("modules") or []:
             mdir = cdir / str(slug)
             if not (mdir / "index.md").is_file():
-                findings.append(Finding(_rel(root, yml), 1, "course-module-missing",
-                                        f"module `{slug}` has no folder with an index.md",
-                                        f"create {_rel(root, mdir)}/index.md or fix the `modules` list"))
+                findings.append(
+                    Finding(
+                        _rel(root, yml),
+                        1,
+                        "course-module-missing",
+                        f"module `{slug}` has no folder with an index.md",
+                        f"create {_rel(root, mdir)}/index.md or fix the `modules` list",
+                    )
+                )
                 continue
             course.modules.append(_module(root, mdir, cache, findings))
         courses.append(course)

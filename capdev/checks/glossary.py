@@ -27,7 +27,9 @@ GLOSSARY = "translations/glossary.yml"
 
 
 def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +87,10 @@ class Glossary:
         # identifies the termbase's content (memo keys must not rely on object identity)
         self.key = hash(tuple((t.en, t.es, tuple(t.forbidden), tuple(sorted(t.acronym.items())))
                               for t in terms))
-        self.index: dict[str, dict[str, list[tuple[tuple[str, ...], Term, str]]]] = {"en": {}, "es": {}}
+        self.index: dict[str, dict[str, list[tuple[tuple[str, ...], Term, str]]]] = {
+            "en": {},
+            "es": {},
+        }
         heads = {_fold(v.split()[0]) for t in terms for v in t.forbidden if v.split()}
         self.forbidden_heads = re.compile("|".join(re.escape(h[:4]) for h in sorted(heads))) \
             if heads else None
@@ -107,7 +112,11 @@ class Glossary:
         for i, (s, *_rest) in enumerate(toks):
             for stems, term, r in self.index[lang].get(s, []):
                 if r == role and tuple(t[0] for t in toks[i:i + len(stems)]) == stems:
-                    if lang == "en" and term.en.islower() and _proper_name(text, toks, i, i + len(stems)):
+                    if (
+                        lang == "en"
+                        and term.en.islower()
+                        and _proper_name(text, toks, i, i + len(stems))
+                    ):
                         continue
                     found.append(Match(term, toks[i][2], toks[i + len(stems) - 1][3]))
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -169,7 +178,11 @@ def _proper_name(text: str, toks: list[tuple[str, str, int, int]], i: int, j: in
     if not all(w[:1].isupper() for _s, w, *_ in toks[i:j]):
         return False
     after = j < len(toks) and toks[j][1][:1].isupper()
-    before = i > 0 and toks[i - 1][1][:1].isupper() and not text[:toks[i][2]].rstrip().endswith((".", ":"))
+    before = (
+        i > 0
+        and toks[i - 1][1][:1].isupper()
+        and not text[: toks[i][2]].rstrip().endswith((".", ":"))
+    )
     return after or before
 
 
@@ -177,23 +190,47 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return " " in phrase and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
-def parse(data: Any, path: str = GLOSSARY, lines: dict[str, int] | None = None) -> tuple[Glossary, list[Finding]]:
+def parse(
+    data: Any, path: str = GLOSSARY, lines: dict[str, int] | None = None
+) -> tuple[Glossary, list[Finding]]:
     findings: list[Finding] = []
     terms: list[Term] = []
     items = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        return Glossary([]), [hit("glossary-invalid", path, 1, "expected `terms:` with a list of terms",
-                                  "see CONTENT-MODEL.md, Glossary")]
+        return Glossary([]), [
+            hit(
+                "glossary-invalid",
+                path,
+                1,
+                "expected `terms:` with a list of terms",
+                "see CONTENT-MODEL.md, Glossary",
+            )
+        ]
     for i, item in enumerate(items):
         line = (lines or {}).get(i, 0)
         if not isinstance(item, dict) or not item.get("en") or not item.get("es"):
-            findings.append(hit("glossary-invalid", path, line, f"term {i + 1} needs `en` and `es`",
-                                "each term is a mapping with en, es (pos, forbidden, note, acronym)"))
+            findings.append(
+                hit(
+                    "glossary-invalid",
+                    path,
+                    line,
+                    f"term {i + 1} needs `en` and `es`",
+                    "each term is a mapping with en, es (pos, forbidden, note, acronym)",
+                )
+            )
             continue
         acr = item.get("acronym") or {}
-        terms.append(Term(str(item["en"]), str(item["es"]), str(item.get("pos", "")),
-                          [str(v) for v in item.get("forbidden") or []], str(item.get("note", "")),
-                          {k: str(v) for k, v in acr.items()} if isinstance(acr, dict) else {}, line))
+        terms.append(
+            Term(
+                str(item["en"]),
+                str(item["es"]),
+                str(item.get("pos", "")),
+                [str(v) for v in item.get("forbidden") or []],
+                str(item.get("note", "")),
+                {k: str(v) for k, v in acr.items()} if isinstance(acr, dict) else {},
+                line,
+            )
+        )
     return Glossary(terms), findings
 
 
@@ -206,7 +243,9 @@ def load(root: Path) -> tuple[Glossary | None, list[Finding]]:
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError:
-        return None, [hit("glossary-invalid", GLOSSARY, 0, "not valid UTF-8", "save the file as UTF-8")]
+        return None, [
+            hit("glossary-invalid", GLOSSARY, 0, "not valid UTF-8", "save the file as UTF-8")
+        ]
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -222,13 +261,23 @@ def load(root: Path) -> tuple[Glossary | None, list[Finding]]:
 
 
 # -- rules ---------------------------------------------------------------------------------
-@rule("glossary-invalid", "error", "translations/glossary.yml has the termbase shape (en, es, …)", "project")
+@rule(
+    "glossary-invalid",
+    "error",
+    "translations/glossary.yml has the termbase shape (en, es, …)",
+    "project",
+)
 def glossary_invalid(pf: Any) -> Iterator[Finding]:
     yield from pf.glossary_findings
 
 
-@rule("glossary-term", "warning", "an English glossary term is translated with its approved Spanish "
-      "(any inflection) or its acronym", "entry")
+@rule(
+    "glossary-term",
+    "warning",
+    "an English glossary term is translated with its approved Spanish "
+    "(any inflection) or its acronym",
+    "entry",
+)
 def glossary_term(e: Entry) -> Iterator[Finding]:
     g: Glossary | None = e.glossary
     if g is None or e.msgstr.strip() == e.msgid.strip():
@@ -246,11 +295,21 @@ def glossary_term(e: Entry) -> Iterator[Finding]:
             continue
         reported.add(id(term))
         acr = f" (or {term.acronym['es']})" if term.acronym.get("es") else ""
-        yield hit("glossary-term", e.path, e.line, f"“{term.en}” should be “{term.es}”{acr}",
-                  term.note or "approved term in translations/glossary.yml (plural and gender may vary)")
+        yield hit(
+            "glossary-term",
+            e.path,
+            e.line,
+            f"“{term.en}” should be “{term.es}”{acr}",
+            term.note or "approved term in translations/glossary.yml (plural and gender may vary)",
+        )
 
 
-@rule("glossary-forbidden", "error", "a forbidden variant from the glossary appears in a translation", "entry")
+@rule(
+    "glossary-forbidden",
+    "error",
+    "a forbidden variant from the glossary appears in a translation",
+    "entry",
+)
 def glossary_forbidden(e: Entry) -> Iterator[Finding]:
     g: Glossary | None = e.glossary
     if g is None:

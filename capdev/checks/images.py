@@ -32,8 +32,14 @@ def alt_filename(doc: Doc) -> Iterator[Finding]:
             continue
         stem = PurePosixPath(link.target.split("#")[0]).stem.lower()
         if FILE_NAME.match(alt) or alt.lower() in WEAK_ALT or alt.lower() == stem:
-            yield hit("alt-filename", doc.rel, link.line, f"alt text “{alt}” does not describe the image",
-                      "write what a reader who cannot see it needs to know", link.col)
+            yield hit(
+                "alt-filename",
+                doc.rel,
+                link.line,
+                f"alt text “{alt}” does not describe the image",
+                "write what a reader who cannot see it needs to know",
+                link.col,
+            )
 
 
 def _images(pf: ProjectFacts) -> Iterator[tuple[Doc, object, str]]:
@@ -44,8 +50,12 @@ def _images(pf: ProjectFacts) -> Iterator[tuple[Doc, object, str]]:
                 yield doc, link, pf.resolve(doc, link.target)
 
 
-@rule("image-outside-project", "error", "an image path leaves the project (../ past the root, absolute)",
-      "project")
+@rule(
+    "image-outside-project",
+    "error",
+    "an image path leaves the project (../ past the root, absolute)",
+    "project",
+)
 def image_outside(pf: ProjectFacts) -> Iterator[Finding]:
     for doc, link, staged in _images(pf):
         if staged.startswith("..") or link.target.startswith("/"):

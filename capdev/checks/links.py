@@ -32,8 +32,14 @@ def link_not_found(pf: ProjectFacts) -> Iterator[Finding]:
         if link.target.startswith("#") or staged in pf.docs or staged in pf.generated:
             continue
         if staged.endswith(".md"):
-            yield hit("link-not-found", doc.rel, link.line, f"link to `{link.target}`: no such page",
-                      _page_hint(pf, staged), link.col)
+            yield hit(
+                "link-not-found",
+                doc.rel,
+                link.line,
+                f"link to `{link.target}`: no such page",
+                _page_hint(pf, staged),
+                link.col,
+            )
         elif pf.is_generated_file(staged):
             continue
         elif pf.source_of(staged).is_dir():
@@ -41,9 +47,14 @@ def link_not_found(pf: ProjectFacts) -> Iterator[Finding]:
                       "link to the page itself (…/index.md): the site does not serve folders",
                       link.col)
         elif not pf.source_of(staged).exists():
-            yield hit("link-not-found", doc.rel, link.line, f"link to `{link.target}`: no such file",
-                      "link to a page by its .md file, relative to this page's place on the site",
-                      link.col)
+            yield hit(
+                "link-not-found",
+                doc.rel,
+                link.line,
+                f"link to `{link.target}`: no such file",
+                "link to a page by its .md file, relative to this page's place on the site",
+                link.col,
+            )
 
 
 def _page_hint(pf: ProjectFacts, staged: str) -> str:
@@ -54,8 +65,12 @@ def _page_hint(pf: ProjectFacts, staged: str) -> str:
     return "links are relative to the page's place on the site (docs/x.md is at x.md)"
 
 
-@rule("anchor-not-found", "error", "a link's #anchor is not a heading or { #id } of its target page",
-      "project")
+@rule(
+    "anchor-not-found",
+    "error",
+    "a link's #anchor is not a heading or { #id } of its target page",
+    "project",
+)
 def anchor_not_found(pf: ProjectFacts) -> Iterator[Finding]:
     for doc, link, staged in internal_links(pf):
         if "#" not in link.target:
@@ -76,8 +91,12 @@ def _footnote(anchor: str) -> bool:
     return anchor.startswith(("fn:", "fnref:"))
 
 
-@rule("link-text", "warning", "link text that says nothing out of context ('click here', a bare URL)",
-      "markdown")
+@rule(
+    "link-text",
+    "warning",
+    "link text that says nothing out of context ('click here', a bare URL)",
+    "markdown",
+)
 def link_text(doc: Doc) -> Iterator[Finding]:
     for link in doc.facts.links:
         if link.image or link.html:

@@ -187,7 +187,9 @@ class Scanner:
                 self.facts.anchors.append(m.group(1))
         taken: list[tuple[int, int]] = []
         for m in LINK.finditer(text):
-            self.facts.links.append(Link(m.group(3), m.group(2), n, m.start() + 1, bool(m.group(1))))
+            self.facts.links.append(
+                Link(m.group(3), m.group(2), n, m.start() + 1, bool(m.group(1)))
+            )
             taken.append(m.span())
         for m in REF_LINK.finditer(text):
             link = Link("", m.group(2), n, m.start() + 1, bool(m.group(1)))
@@ -210,8 +212,16 @@ class Scanner:
             if tag == "img":
                 alt = IMG_ALT.search(attrs)
                 src = IMG_SRC.search(attrs)
-                self.facts.links.append(Link(src.group(1) if src else "", alt.group(1) if alt else "",
-                                             n, m.start() + 1, True, True))
+                self.facts.links.append(
+                    Link(
+                        src.group(1) if src else "",
+                        alt.group(1) if alt else "",
+                        n,
+                        m.start() + 1,
+                        True,
+                        True,
+                    )
+                )
             if tag == "a" and (href := re.search(r"\bhref\s*=\s*[\"']([^\"']*)[\"']", attrs)):
                 self.facts.links.append(Link(href.group(1), "", n, m.start() + 1, False, True))
 

@@ -32,20 +32,46 @@ class Settings:
         for rid, value in (getattr(config, "rules", None) or {}).items():
             value = str(value).lower() if value is not False else "off"
             if value not in (*SEVERITIES, "off"):
-                problems.append(Finding("mkdocs.yml", 0, "config-check", f"rules.{rid}: `{value}` is not a severity",
-                                        "use error, warning, info or off"))
+                problems.append(
+                    Finding(
+                        "mkdocs.yml",
+                        0,
+                        "config-check",
+                        f"rules.{rid}: `{value}` is not a severity",
+                        "use error, warning, info or off",
+                    )
+                )
             elif registry.owner(str(rid)) is None:
-                problems.append(Finding("mkdocs.yml", 0, "config-check", f"rules: unknown rule id `{rid}`",
-                                        "see `capdev check --list-rules`"))
+                problems.append(
+                    Finding(
+                        "mkdocs.yml",
+                        0,
+                        "config-check",
+                        f"rules: unknown rule id `{rid}`",
+                        "see `capdev check --list-rules`",
+                    )
+                )
             sev[str(rid)] = value
         ignores = []
         for item in getattr(config, "ignore", None) or []:
             if not isinstance(item, dict) or "path" not in item:
-                problems.append(Finding("mkdocs.yml", 0, "config-check", "ignore: each item needs `path:`",
-                                        "- {path: 'courses/x/**', rules: [link-text]}"))
+                problems.append(
+                    Finding(
+                        "mkdocs.yml",
+                        0,
+                        "config-check",
+                        "ignore: each item needs `path:`",
+                        "- {path: 'courses/x/**', rules: [link-text]}",
+                    )
+                )
                 continue
             rules = item.get("rules") or []
-            ignores.append((str(item["path"]), frozenset([rules] if isinstance(rules, str) else map(str, rules))))
+            ignores.append(
+                (
+                    str(item["path"]),
+                    frozenset([rules] if isinstance(rules, str) else map(str, rules)),
+                )
+            )
         if problems:
             raise CapdevError(problems)
         return cls(sev, ignores)
@@ -63,9 +89,14 @@ class Settings:
     def ignored(self, f: Finding) -> bool:
         rule = registry.owner(f.rule)
         ids = {f.rule, rule.id if rule else f.rule}
-        return any(fnmatch(f.path, pattern) and (not rules or ids & rules) for pattern, rules in self.ignores)
+        return any(
+            fnmatch(f.path, pattern) and (not rules or ids & rules)
+            for pattern, rules in self.ignores
+        )
 
-    def apply(self, raw: list[tuple[Finding, list]], pf: Any, paths: list[str] | None) -> list[Finding]:
+    def apply(
+        self, raw: list[tuple[Finding, list]], pf: Any, paths: list[str] | None
+    ) -> list[Finding]:
         out = []
         by_rel = {d.rel: d for d in pf.docs.values()}
         for f, occ in raw:
@@ -75,7 +106,9 @@ class Settings:
             doc = by_rel.get(f.path)
             if doc is not None and doc.facts.ignored(f.rule, f.line):
                 continue
-            if occ and all(by_rel.get(p) is not None and by_rel[p].facts.ignored(f.rule, n) for p, n in occ):
+            if occ and all(
+                by_rel.get(p) is not None and by_rel[p].facts.ignored(f.rule, n) for p, n in occ
+            ):
                 continue
             out.append(_with(f, sev))
         return sorted(set(out), key=lambda f: (f.path, f.line, f.col, f.rule, f.message))

@@ -18,7 +18,9 @@ def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
     from xml.etree import ElementTree as ET
 
     martif = ET.Element("martif", {"type": "TBX-Basic", "xml:lang": source})
-    desc = ET.SubElement(ET.SubElement(ET.SubElement(martif, "martifHeader"), "fileDesc"), "sourceDesc")
+    desc = ET.SubElement(
+        ET.SubElement(ET.SubElement(martif, "martifHeader"), "fileDesc"), "sourceDesc"
+    )
     ET.SubElement(desc, "p").text = f"capdev glossary ({GLOSSARY})"
     body = ET.SubElement(ET.SubElement(martif, "text"), "body")
     for i, t in enumerate(glossary.terms, 1):
@@ -33,7 +35,9 @@ def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
             for bad in t.forbidden if lang == target else []:
                 _tig(ls, bad, t.pos, "deprecatedTerm-admn-sts")
     ET.indent(martif)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+    )
 
 
 def _tig(parent: Any, term: str, pos: str, status: str, term_type: str = "") -> None:

@@ -15,19 +15,31 @@ from capdev.errors import Finding
 def po_syntax(cat: Catalog) -> Iterator[Finding]:
     if cat.error:
         line, message = cat.error
-        yield hit("po-syntax", cat.path, line, message,
-                  "fix the quoting near this line (Poedit shows the error too), or restore it from git")
+        yield hit(
+            "po-syntax",
+            cat.path,
+            line,
+            message,
+            "fix the quoting near this line (Poedit shows the error too), or restore it from git",
+        )
 
 
 @rule("tr-stale", "error", "catalogs are up to date with their English source", "catalog")
 def tr_stale(cat: Catalog) -> Iterator[Finding]:
     if cat.stale:
-        what = f"out of date with {cat.source}" if cat.exists else f"no catalog yet for {cat.source}"
+        what = (
+            f"out of date with {cat.source}" if cat.exists else f"no catalog yet for {cat.source}"
+        )
         yield hit("tr-stale", cat.path, 1 if cat.exists else 0, what,
                   "run `capdev i18n update`, then translate the new and fuzzy entries")
 
 
-@rule("tr-orphan", "warning", "every catalog belongs to an English source that still exists", "catalog")
+@rule(
+    "tr-orphan",
+    "warning",
+    "every catalog belongs to an English source that still exists",
+    "catalog",
+)
 def tr_orphan(cat: Catalog) -> Iterator[Finding]:
     if cat.orphan:
         yield hit("tr-orphan", cat.path, 1, "no English source for this catalog",

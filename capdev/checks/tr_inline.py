@@ -16,7 +16,9 @@ HANDLER = re.compile(r"\bon[a-z]+\s*=|javascript:|vbscript:", re.I)
 TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")
 
 
-def _changed(e: Entry, rule_id: str, kinds: tuple[str, ...], what: str, hint: str) -> Iterator[Finding]:
+def _changed(
+    e: Entry, rule_id: str, kinds: tuple[str, ...], what: str, hint: str
+) -> Iterator[Finding]:
     if e.same(kinds):
         return
     src, tr = e.count(kinds, True), e.count(kinds, False)
@@ -27,10 +29,14 @@ def _changed(e: Entry, rule_id: str, kinds: tuple[str, ...], what: str, hint: st
             parts.append("missing " + ", ".join(f"`{t}`" for t in missing))
         if added:
             parts.append("added " + ", ".join(f"`{t}`" for t in added))
-        yield hit(rule_id, e.path, e.line, f"{what} differ from the English: " + "; ".join(parts), hint)
+        yield hit(
+            rule_id, e.path, e.line, f"{what} differ from the English: " + "; ".join(parts), hint
+        )
 
 
-@rule("tr-link-changed", "error", "a translation keeps every link target and reference label", "entry")
+@rule(
+    "tr-link-changed", "error", "a translation keeps every link target and reference label", "entry"
+)
 def link_changed(e: Entry) -> Iterator[Finding]:
     yield from _changed(e, "tr-link-changed", LINK_KINDS, "link targets",
                         "copy the (target) of each link unchanged; translate only the [text]")
@@ -56,12 +62,21 @@ def attr_changed(e: Entry) -> Iterator[Finding]:
 
 @rule("tr-token-changed", "warning", "citations, math, entities, emoji and keys are kept", "entry")
 def token_changed(e: Entry) -> Iterator[Finding]:
-    yield from _changed(e, "tr-token-changed", ("cite", "math", "entity", "emoji", "keys"),
-                        "protected tokens", "copy citations [@key], $math$, &entities; and :emoji: unchanged")
+    yield from _changed(
+        e,
+        "tr-token-changed",
+        ("cite", "math", "entity", "emoji", "keys"),
+        "protected tokens",
+        "copy citations [@key], $math$, &entities; and :emoji: unchanged",
+    )
 
 
-@rule("tr-html-added", "error", "a translation must not introduce HTML (or script) absent from the source "
-      "(security)", "entry")
+@rule(
+    "tr-html-added",
+    "error",
+    "a translation must not introduce HTML (or script) absent from the source (security)",
+    "entry",
+)
 def html_added(e: Entry) -> Iterator[Finding]:
     if "<" not in e.msgstr and "script:" not in e.msgstr and "on" not in e.msgstr:
         return
@@ -80,8 +95,13 @@ def html_added(e: Entry) -> Iterator[Finding]:
                       else "keep the English markup; do not add HTML")
     if HANDLER.search(e.msgstr) and not HANDLER.search(e.msgid):
         if not any(HANDLER.search(t) for t in added):
-            yield hit("tr-html-added", e.path, e.line, "a script URL or event handler not in the English",
-                      "remove it")
+            yield hit(
+                "tr-html-added",
+                e.path,
+                e.line,
+                "a script URL or event handler not in the English",
+                "remove it",
+            )
 
 
 @rule("tr-html-removed", "warning", "HTML tags of the source are kept", "entry")
@@ -90,8 +110,13 @@ def html_removed(e: Entry) -> Iterator[Finding]:
         return
     missing = sorted((e.count(("html",), True) - e.count(("html",), False)).elements())
     if missing:
-        yield hit("tr-html-removed", e.path, e.line, "HTML missing from the translation: "
-                  + ", ".join(f"`{t[:40]}`" for t in missing), "copy the tags; translate the text between them")
+        yield hit(
+            "tr-html-removed",
+            e.path,
+            e.line,
+            "HTML missing from the translation: " + ", ".join(f"`{t[:40]}`" for t in missing),
+            "copy the tags; translate the text between them",
+        )
 
 
 EMPHASIS_CHARS = frozenset("*_")
@@ -106,7 +131,9 @@ def emphasis(text: str) -> Counter:
                        text.replace("__", ""))))
 
 
-@rule("tr-emphasis-changed", "warning", "the same number of *emphasis* and **strong** runs", "entry")
+@rule(
+    "tr-emphasis-changed", "warning", "the same number of *emphasis* and **strong** runs", "entry"
+)
 def emphasis_changed(e: Entry) -> Iterator[Finding]:
     if e.kind.startswith("abbreviation") or not (EMPHASIS_CHARS & set(e.msgid + e.msgstr)):
         return

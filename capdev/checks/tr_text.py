@@ -10,7 +10,9 @@ from capdev.checks.tr_context import Entry
 from capdev.errors import Finding
 
 DIGIT = re.compile(r"\d")
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w])|(?<![\w])\d+(?:[.,]\d+)*(?![\w])")
+NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w])|(?<![\w])\d+(?:[.,]\d+)*(?![\w])"
+)
 NUMBER_WORDS = {  # English digits a Spanish sentence may spell out (Spanish style: uno…diez)
     "0": "cero", "1": "uno una un primer primera primero", "2": "dos segundo segunda",
     "3": "tres tercer tercera tercero", "4": "cuatro cuarto cuarta", "5": "cinco quinto quinta",
@@ -40,7 +42,12 @@ def values_es(token: str) -> set[float]:
     return out
 
 
-@rule("tr-number", "warning", "numbers survive translation (2.15 → 2,15 is fine; 2.15 → 3 is not)", "entry")
+@rule(
+    "tr-number",
+    "warning",
+    "numbers survive translation (2.15 → 2,15 is fine; 2.15 → 3 is not)",
+    "entry",
+)
 def number(e: Entry) -> Iterator[Finding]:
     if not DIGIT.search(e.msgid):
         return
@@ -55,8 +62,13 @@ def number(e: Entry) -> Iterator[Finding]:
         spelled = NUMBER_WORDS.get(re.sub(r"\D", "", tok), "")
         if spelled and words & set(spelled.split()):
             continue
-        yield hit("tr-number", e.path, e.line, f"number {tok} of the English is not in the translation",
-                  "keep numbers; the decimal comma (2,15) and spelled-out small numbers are fine")
+        yield hit(
+            "tr-number",
+            e.path,
+            e.line,
+            f"number {tok} of the English is not in the translation",
+            "keep numbers; the decimal comma (2,15) and spelled-out small numbers are fine",
+        )
 
 
 @rule("tr-punctuation", "error", "¿…? and ¡…! are balanced in Spanish", "entry")
@@ -93,8 +105,13 @@ def untranslated(e: Entry) -> Iterator[Finding]:
     # one word alone is usually a name, a data value or a loanword; table cells often hold
     # data values ("street lighting") that must stay as in the data set
     if len(common) >= (3 if "table" in e.kind else 2):
-        yield hit("tr-untranslated", e.path, e.line, f"the translation is a copy of the English (“{common[0]}”…)",
-                  "translate it, or clear msgstr so the page shows the English marked lang=\"en\"")
+        yield hit(
+            "tr-untranslated",
+            e.path,
+            e.line,
+            f"the translation is a copy of the English (“{common[0]}”…)",
+            'translate it, or clear msgstr so the page shows the English marked lang="en"',
+        )
 
 
 @rule("tr-whitespace", "warning", "leading and trailing whitespace as in the English", "entry")
@@ -108,31 +125,49 @@ def whitespace(e: Entry) -> Iterator[Finding]:
                   "remove the extra spaces or line breaks at the start or end")
 
 
-@rule("tr-length", "warning", "translation length within 0.4×–3× of the English (longer than 30 characters)",
-      "entry")
+@rule(
+    "tr-length",
+    "warning",
+    "translation length within 0.4×–3× of the English (longer than 30 characters)",
+    "entry",
+)
 def length(e: Entry) -> Iterator[Finding]:
     n = len(e.src_text.strip())
     if n < 30:
         return
     ratio = len(e.tr_text.strip()) / n
     if ratio < 0.4 or ratio > 3.0:
-        yield hit("tr-length", e.path, e.line, f"the translation is {ratio:.1f}× the length of the English",
-                  "check that nothing is missing or pasted twice")
+        yield hit(
+            "tr-length",
+            e.path,
+            e.line,
+            f"the translation is {ratio:.1f}× the length of the English",
+            "check that nothing is missing or pasted twice",
+        )
 
 
 PIPE = re.compile(r"(?<!\\)\|")
 
 
-@rule("tr-table-shape", "error", "a table cell translation adds no | (which would add a column) and no line breaks",
-      "entry")
+@rule(
+    "tr-table-shape",
+    "error",
+    "a table cell translation adds no | (which would add a column) and no line breaks",
+    "entry",
+)
 def table_shape(e: Entry) -> Iterator[Finding]:
     if "|" not in e.msgid and "|" not in e.msgstr and "\n" not in e.msgstr:
         return
     src_pipes = len(PIPE.findall(e.src_text))
     tr_pipes = len(PIPE.findall(e.tr_text))
     if src_pipes != tr_pipes and ("table" in e.kind or tr_pipes > src_pipes):
-        yield hit("tr-table-shape", e.path, e.line, f"{tr_pipes} `|` in the translation, {src_pipes} in the English",
-                  "a `|` splits a table cell: write \\| or rephrase")
+        yield hit(
+            "tr-table-shape",
+            e.path,
+            e.line,
+            f"{tr_pipes} `|` in the translation, {src_pipes} in the English",
+            "a `|` splits a table cell: write \\| or rephrase",
+        )
     if "table" in e.kind and "\n" in e.msgstr and "\n" not in e.msgid:
         yield hit("tr-table-shape", e.path, e.line, "a line break inside a table cell",
                   "table cells are one line")
@@ -142,8 +177,12 @@ BLOCK_HINT = re.compile(r"!!!|\?\?\?|///")
 BLOCK_OPEN = re.compile(r"^\s*(!!!|\?\?\?\+?|/{3,})[ \t]*([\w-]+)", re.M)
 
 
-@rule("tr-admonition-type", "error", "admonition and block openers (!!! type, /// name) are not translated",
-      "entry")
+@rule(
+    "tr-admonition-type",
+    "error",
+    "admonition and block openers (!!! type, /// name) are not translated",
+    "entry",
+)
 def admonition_type(e: Entry) -> Iterator[Finding]:
     if not BLOCK_HINT.search(e.msgid) and not BLOCK_HINT.search(e.msgstr):
         return

@@ -49,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
     result = run_checks(root, paths or None, use_cache=not args.no_cache)
     print_findings(result.findings, args.format)
     if args.format == "text" and not result.findings:
-        err_console.print(f"capdev check: {result.files} pages and their catalogs, no problems found",
-                          markup=False)
+        err_console.print(
+            f"capdev check: {result.files} pages and their catalogs, no problems found",
+            markup=False,
+        )
     return 1 if result.failed(args.strict) else 0
 
 
