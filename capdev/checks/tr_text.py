@@ -78,7 +78,7 @@ def punctuation(e: Entry) -> Iterator[Finding]:
     # `![` is an image and `!!!`/`???` open admonitions: not sentence punctuation
     text = BLOCK_OPEN.sub(" ", e.tr_text).replace("![", " [")
     for opening, closing, name in (("¿", "?", "question"), ("¡", "!", "exclamation")):
-        for sentence in re.split(r"(?<=[.:;])\s+|\n", text):
+        for sentence in SENTENCES.split(text):
             opens, closes = sentence.count(opening), sentence.count(closing)
             if opens != closes and (opens or e.msgid.count(closing)):
                 yield hit("tr-punctuation", e.path, e.line,
@@ -88,6 +88,8 @@ def punctuation(e: Entry) -> Iterator[Finding]:
 
 
 PUNCT = re.compile(r"[¿¡?!]")
+# a sentence ends at . : ; before a capital or an opening ¿¡ ("p. ej., los" goes on)
+SENTENCES = re.compile(r"(?<=[.:;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])|\n")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
 ITALIC = re.compile(r"(?<![*\w])\*(?!\*)[^*\n]+?\*(?!\*)|(?<![_\w])_(?!_)[^_\n]+?_(?![_\w])")
