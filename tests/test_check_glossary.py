@@ -90,3 +90,13 @@ def test_cli_action_writes_tbx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert args.func(args) == 0
     root = ET.parse(out).getroot()
     assert len(root.findall("./text/body/termEntry")) >= 70
+
+
+def test_accepted_variant_in_context_counts_as_present() -> None:
+    data = {"terms": [{"en": "contact centre", "es": "centro de contacto",
+                       "also": ["centro de atención ciudadana"]}]}
+    glossary, problems = gl.parse(data)
+    assert problems == []
+    assert glossary.present("el Centro de Atención Ciudadana 311")
+    assert glossary.present("los centros de contacto")
+    assert not glossary.present("la central telefónica")

@@ -72,6 +72,7 @@ class Term:
     note: str = ""
     acronym: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    also: list[str] = field(default_factory=list)  # other Spanish accepted in context
 
 
 @dataclass
@@ -85,8 +86,8 @@ class Glossary:
     def __init__(self, terms: list[Term]):
         self.terms = terms
         # identifies the termbase's content (memo keys must not rely on object identity)
-        self.key = hash(tuple((t.en, t.es, tuple(t.forbidden), tuple(sorted(t.acronym.items())))
-                              for t in terms))
+        self.key = hash(tuple((t.en, t.es, tuple(t.forbidden), tuple(sorted(t.acronym.items())),
+                               tuple(t.also)) for t in terms))
         self.index: dict[str, dict[str, list[tuple[tuple[str, ...], Term, str]]]] = {
             "en": {},
             "es": {},
@@ -139,9 +140,11 @@ class Glossary:
             where.setdefault(s, []).append(i)
         found = set()
         for t in self.terms:
-            content = [s for s, *_ in tokenize(t.es, "es") if s not in STOP_ES]
-            if content and all(s in where for s in content) and _near(content, where):
-                found.add(id(t))
+            for phrase in (t.es, *t.also):
+                content = [s for s, *_ in tokenize(phrase, "es") if s not in STOP_ES]
+                if content and all(s in where for s in content) and _near(content, where):
+                    found.add(id(t))
+                    break
         return found
 
     def acronyms(self, text: str, lang: str) -> list[Term]:
@@ -229,6 +232,7 @@ def parse(
                 str(item.get("note", "")),
                 {k: str(v) for k, v in acr.items()} if isinstance(acr, dict) else {},
                 line,
+                [str(v) for v in item.get("also") or []],
             )
         )
     return Glossary(terms), findings

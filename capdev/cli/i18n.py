@@ -68,9 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="replace translations already in the catalog (default: keep them)")
     im.set_defaults(func=cmd_import)
 
+    from capdev.checks.tbx import register_cli as _glossary
     from capdev.cli import xliff as _x
 
     _x.register(isub)
+    _glossary(isub)
 
 
 def _targets(root: Path, lang: str | None) -> list[str]:
