@@ -69,6 +69,18 @@ class Publication:
     chapters: list[Page] = field(default_factory=list)
 
 
+class Loader:
+    """Reads one source file into the model. `capdev check` swaps in a caching loader;
+    the walk over courses, modules and lessons stays in one place (here)."""
+
+    def page(self, root: Path, path: Path, kind: str, out: str,
+             findings: list[Finding]) -> Page | None:
+        return load_page(root, path, kind, out, findings)
+
+    def yaml(self, root: Path, path: Path, kind: str, findings: list[Finding]) -> dict | None:
+        return load_yaml_file(root, path, kind, findings)
+
+
 @dataclass
 class Project:
     root: Path
@@ -78,20 +90,23 @@ class Project:
     publications: list[Publication] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     @classmethod
-    def load(cls, root: Path) -> Project:
+    def load(cls, root: Path, loader: Loader | None = None, strict: bool = True) -> Project:
+        """Discover and validate every source. `strict`: raise once with every error;
+        otherwise keep all findings in `project.findings` (for `capdev check`)."""
         root = root.resolve()
         project = cls(root, load_config(root))
-        findings: list[Finding] = []
-        project.pages = _docs_pages(root, findings)
-        project.courses = [c for c in _courses(root, findings) if c]
-        project.notes = _notes(root, findings)
-        project.publications = _publications(root, findings)
-        errs = errors_only(findings)
-        if errs:
+        walk = _Walk(root, loader or Loader(), project.findings)
+        project.pages = walk.docs_pages()
+        project.courses = walk.courses()
+        project.notes = walk.notes()
+        project.publications = walk.publications()
+        errs = errors_only(project.findings)
+        if errs and strict:
             raise CapdevError(errs)
-        project.warnings = [f for f in findings if f.severity != "error"]
+        project.warnings = [f for f in project.findings if f.severity != "error"]
         return project
 
     def all_pages(self) -> list[Page]:
@@ -164,17 +179,7 @@ def _notebook_meta(path: Path, rel: str) -> dict:
     return meta
 
 
-def _docs_pages(root: Path, findings: list[Finding]) -> list[Page]:
-    docs = root / "docs"
-    pages = []
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        page = load_page(root, path, "page", path.relative_to(docs).as_posix(), findings)
-        if page:
-            pages.append(page)
-    return pages
-
-
-def _load_yaml_file(root: Path, path: Path, kind: str, findings: list[Finding]) -> dict | None:
+def load_yaml_file(root: Path, path: Path, kind: str, findings: list[Finding]) -> dict | None:
     rel = _rel(root, path)
     try:
         data, lines = frontmatter.load_yaml(read_text(path, rel), rel)
@@ -188,72 +193,81 @@ def _load_yaml_file(root: Path, path: Path, kind: str, findings: list[Finding]) 
     return data
 
 
-def _courses(root: Path, findings: list[Finding]) -> list[Course]:
-    base = root / "courses"
-    courses = []
-    for yml in sorted(base.glob("*/course.yml")) if base.is_dir() else []:
-        data = _load_yaml_file(root, yml, "course", findings)
-        if data is not None:
-            courses.append(_course(root, yml, data, findings))
-    return courses
+class _Walk:
+    """The course → module → lesson walk, shared by the build and the checks."""
 
+    def __init__(self, root: Path, loader: Loader, findings: list[Finding]):
+        self.root, self.loader, self.findings = root, loader, findings
 
-def _course(root: Path, yml: Path, data: dict, findings: list[Finding]) -> Course:
-    cdir = yml.parent
-    course = Course(str(data.get("id", cdir.name)), cdir, _rel(root, cdir), data)
-    for slug in data.get("modules") or []:
-        mdir = cdir / str(slug)
-        if not (mdir / "index.md").is_file():
-            findings.append(Finding(_rel(root, yml), 1, "course-module-missing",
-                                    f"module `{slug}` has no folder with an index.md",
-                                    f"create {_rel(root, mdir)}/index.md or fix the `modules` list"))
-            continue
-        course.modules.append(_module(root, mdir, findings))
-    return course
+    def page(self, path: Path, kind: str, out: str) -> Page | None:
+        return self.loader.page(self.root, path, kind, out, self.findings)
 
+    def docs_pages(self) -> list[Page]:
+        docs = self.root / "docs"
+        paths = sorted(docs.rglob("*.md")) if docs.is_dir() else []
+        pages = (self.page(p, "page", p.relative_to(docs).as_posix()) for p in paths)
+        return [p for p in pages if p]
 
-def _module(root: Path, mdir: Path, findings: list[Finding]) -> Module:
-    rel = _rel(root, mdir)
-    index = load_page(root, mdir / "index.md", "module", f"{rel}/index.md", findings)
-    module = Module(mdir.name, mdir, index or Page("module", mdir / "index.md", f"{rel}/index.md",
-                                                     f"{rel}/index.md"))
-    for path in sorted(mdir.iterdir()):
-        if LESSON_RE.match(path.name):
-            out = f"{rel}/{path.stem}.md"
-            lesson = load_page(root, path, "lesson", out, findings)
-            if lesson:
-                module.lessons.append(lesson)
-    return module
+    def courses(self) -> list[Course]:
+        base = self.root / "courses"
+        courses = []
+        for yml in sorted(base.glob("*/course.yml")) if base.is_dir() else []:
+            data = self.loader.yaml(self.root, yml, "course", self.findings)
+            if data is not None:
+                courses.append(self.course(yml, data))
+        return courses
 
+    def course(self, yml: Path, data: dict) -> Course:
+        root, cdir = self.root, yml.parent
+        course = Course(str(data.get("id", cdir.name)), cdir, _rel(root, cdir), data)
+        for slug in data.get("modules") or []:
+            mdir = cdir / str(slug)
+            if not (mdir / "index.md").is_file():
+                self.findings.append(Finding(
+                    _rel(root, yml), 1, "course-module-missing",
+                    f"module `{slug}` has no folder with an index.md",
+                    f"create {_rel(root, mdir)}/index.md or fix the `modules` list"))
+                continue
+            course.modules.append(self.module(mdir))
+        return course
 
-def _notes(root: Path, findings: list[Finding]) -> list[Page]:
-    base = root / "policy_notes"
-    notes = []
-    for path in sorted(base.glob("*/note.md")) if base.is_dir() else []:
-        out = f"{_rel(root, path.parent)}/index.md"
-        page = load_page(root, path, "note", out, findings)
-        if page:
-            notes.append(page)
-    return notes
+    def module(self, mdir: Path) -> Module:
+        rel = _rel(self.root, mdir)
+        index = self.page(mdir / "index.md", "module", f"{rel}/index.md")
+        module = Module(mdir.name, mdir, index or Page("module", mdir / "index.md",
+                                                         f"{rel}/index.md", f"{rel}/index.md"))
+        for path in sorted(mdir.iterdir()):
+            if LESSON_RE.match(path.name):
+                lesson = self.page(path, "lesson", f"{rel}/{path.stem}.md")
+                if lesson:
+                    module.lessons.append(lesson)
+        return module
 
+    def notes(self) -> list[Page]:
+        base = self.root / "policy_notes"
+        paths = sorted(base.glob("*/note.md")) if base.is_dir() else []
+        notes = (self.page(p, "note", f"{_rel(self.root, p.parent)}/index.md") for p in paths)
+        return [n for n in notes if n]
 
-def _publications(root: Path, findings: list[Finding]) -> list[Publication]:
-    base = root / "publications"
-    pubs = []
-    for yml in sorted(base.glob("*/publication.yml")) if base.is_dir() else []:
-        data = _load_yaml_file(root, yml, "publication", findings)
-        if data is None:
-            continue
+    def publications(self) -> list[Publication]:
+        base = self.root / "publications"
+        pubs = []
+        for yml in sorted(base.glob("*/publication.yml")) if base.is_dir() else []:
+            data = self.loader.yaml(self.root, yml, "publication", self.findings)
+            if data is not None:
+                pubs.append(self.publication(yml, data))
+        return pubs
+
+    def publication(self, yml: Path, data: dict) -> Publication:
         pub = Publication(str(data.get("id", yml.parent.name)), yml.parent,
-                          _rel(root, yml.parent), data)
+                          _rel(self.root, yml.parent), data)
         for name in data.get("chapters") or []:
             path = yml.parent / str(name)
             if not path.is_file():
-                findings.append(Finding(_rel(root, yml), 1, "publication-chapter-missing",
-                                        f"chapter `{name}` not found", "fix the `chapters` list"))
+                self.findings.append(Finding(_rel(self.root, yml), 1, "publication-chapter-missing",
+                                             f"chapter `{name}` not found", "fix the `chapters` list"))
                 continue
-            page = load_page(root, path, "chapter", _rel(root, path), findings)
+            page = self.page(path, "chapter", _rel(self.root, path))
             if page:
                 pub.chapters.append(page)
-        pubs.append(pub)
-    return pubs
+        return pub
