@@ -127,8 +127,10 @@ def offline_copy(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 # ---------------------------------------------------------------- browser
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
+    """One Chromium for tests/browser, closed when the package is done: a sync Playwright
+    left running would break other tests that start their own."""
     executable = chromium_path()
     if executable is None:
         unavailable("no Chromium: run `make test` as root, or `apt-get install chromium`")
@@ -225,4 +227,4 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if _outcomes:
         counts = Counter(_outcomes.values())
         parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
-        terminalreporter.write_line(f"browser tests (real Chromium): {len(_outcomes)} — {parts}")
+        terminalreporter.write_line(f"tests/browser (real Chromium): {len(_outcomes)} — {parts}")
