@@ -183,8 +183,10 @@ def watched_context(browser, traffic: Traffic, width: int = 1280) -> Iterator[ob
     ctx.route("**/*", route)
     ctx.on("weberror", lambda e: traffic.errors.append(str(e.error)))
     ctx.on("response", lambda r: traffic.statuses.append((r.status, r.url)))
-    yield ctx
-    ctx.close()
+    try:
+        yield ctx
+    finally:
+        ctx.close()
     # every browser test doubles as a privacy check: nothing it opened asked for off-host
     assert traffic.off_host == [], f"requests left 127.0.0.1: {traffic.off_host}"
 
