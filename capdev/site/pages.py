@@ -129,7 +129,8 @@ def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, co
     for i, les in enumerate(module.lessons, 1):
         lessons.append(f"{i}. [{les.title}]({les.link}) — {les.summary} "
                        f"*({les.duration} {label(lang, 'minutes')}, {label(lang, les.level)})* "
-                       f'<span class="capdev-done" data-capdev-lesson="{les.done_key}"></span>')
+                       f'<span class="capdev-done" data-capdev-lesson="{les.done_key}" '
+                       f'data-label-done="{label(lang, "completed")}"></span>')
     return front_matter(meta) + body.rstrip() + "\n\n" + "\n".join(lessons) + "\n"
 
 

@@ -32,7 +32,10 @@
       paint();
     });
     document.querySelectorAll(".capdev-done[data-capdev-lesson]").forEach(function (el) {
-      el.dataset.done = p[el.dataset.capdevLesson] ? "true" : "false";
+      var done = !!p[el.dataset.capdevLesson];
+      el.dataset.done = done ? "true" : "false";
+      // the tick is drawn by CSS; screen readers get the words
+      el.innerHTML = done ? '<span class="capdev-sr">' + (el.dataset.labelDone || "completed") + "</span>" : "";
     });
     document.querySelectorAll(".capdev-module-progress[data-capdev-lessons]").forEach(function (el) {
       var keys = el.dataset.capdevLessons.split(" ").filter(Boolean);
