@@ -92,6 +92,7 @@ def load_all() -> None:
         headings,
         images,
         links,
+        quizzes,
         security,
         tr_catalog,
         tr_inline,
