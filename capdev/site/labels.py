@@ -26,6 +26,11 @@ LABELS: dict[str, dict[str, str]] = {
         "col_file": "Source file", "col_segments": "Segments", "col_translated": "Translated",
         "col_fuzzy": "Needs review", "col_untranslated": "Untranslated", "col_words": "Words translated",
         "notes_intro": "Capacity Development Policy Notes: short, evidence-based advice for decision makers.",
+        "progress_intro": "Lessons you mark complete are remembered in this browser only; nothing "
+                          "is sent anywhere. Save them to a file to continue on another device.",
+        "progress_export": "Save my progress (JSON)", "progress_import": "Load progress from a file",
+        "progress_clear": "Clear my progress", "progress_done": "{n} of {total} lessons completed",
+        "progress_cleared": "Progress cleared.", "progress_loaded": "Progress loaded.",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -52,6 +57,13 @@ LABELS: dict[str, dict[str, str]] = {
         "col_fuzzy": "Por revisar", "col_untranslated": "Sin traducir", "col_words": "Palabras traducidas",
         "notes_intro": "Notas de política sobre desarrollo de capacidades: orientaciones breves y "
                        "basadas en datos para quienes toman decisiones.",
+        "progress_intro": "Las lecciones que marque como completadas se recuerdan solo en este "
+                          "navegador; no se envía nada. Guárdelas en un archivo para continuar en "
+                          "otro dispositivo.",
+        "progress_export": "Guardar mi progreso (JSON)",
+        "progress_import": "Cargar el progreso desde un archivo",
+        "progress_clear": "Borrar mi progreso", "progress_done": "{n} de {total} lecciones completadas",
+        "progress_cleared": "Progreso borrado.", "progress_loaded": "Progreso cargado.",
     },
 }
 

@@ -152,4 +152,24 @@ def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) ->
                    f"*({m.duration} {label(lang, 'minutes')}, {label(lang, m.level)}, "
                    f"{len(m.lessons)} {label(lang, 'lessons').lower()})* "
                    f'<span class="capdev-module-progress" data-capdev-lessons="{keys}"></span>')
+    out += ["", progress_panel(lang, [k.done_key for m in modules for k in m.lessons])]
     return front_matter(meta) + "\n".join(out) + "\n"
+
+
+def progress_panel(lang: str, keys: list[str]) -> str:
+    """Course-level progress: a count, and export / import / clear (all in the browser)."""
+    return (
+        f'<section class="capdev-progress-panel" aria-labelledby="capdev-progress-h">\n'
+        f'<h2 id="capdev-progress-h">{label(lang, "progress")}</h2>\n'
+        f'<p>{label(lang, "progress_intro")}</p>\n'
+        f'<p class="capdev-progress-count" data-capdev-lessons="{" ".join(keys)}" '
+        f'data-template="{label(lang, "progress_done", n="{n}", total="{total}")}"></p>\n'
+        f'<p><button type="button" class="md-button" data-capdev-progress="export">'
+        f'{label(lang, "progress_export")}</button> '
+        f'<label class="md-button capdev-file"><input type="file" accept="application/json,.json" '
+        f'data-capdev-progress="import"> {label(lang, "progress_import")}</label> '
+        f'<button type="button" class="md-button" data-capdev-progress="clear">'
+        f'{label(lang, "progress_clear")}</button></p>\n'
+        f'<p role="status" class="capdev-progress-status" data-cleared="{label(lang, "progress_cleared")}" '
+        f'data-loaded="{label(lang, "progress_loaded")}"></p>\n</section>'
+    )

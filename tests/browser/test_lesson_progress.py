@@ -82,3 +82,32 @@ def test_mark_complete_shows_on_module_and_course_pages(page, base_url, lang):
     assert button.get_attribute("aria-pressed") == "false" and button.inner_text() == before
     page.goto(root + MODULE + "index.html")
     assert done.get_attribute("data-done") == "false"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_course_page_exports_imports_and_clears_progress(page, base_url, lang, tmp_path):
+    root = lang_root(base_url, lang)
+    page.goto(root + LESSON)
+    page.locator(".capdev-progress button").click()
+    page.goto(root + "courses/digital-government/index.html")
+    panel = page.locator(".capdev-progress-panel")
+    count = panel.locator(".capdev-progress-count")
+    total = len(count.get_attribute("data-capdev-lessons").split())
+    assert count.inner_text() == label(lang, "progress_done", n=1, total=total)
+
+    with page.expect_download() as info:
+        panel.locator("[data-capdev-progress=export]").click()
+    saved = tmp_path / "progress.json"
+    info.value.save_as(saved)
+    assert KEY in saved.read_text()
+
+    panel.locator("[data-capdev-progress=clear]").click()
+    assert count.inner_text() == label(lang, "progress_done", n=0, total=total)
+    assert panel.locator("[role=status]").inner_text() == label(lang, "progress_cleared")
+
+    panel.locator("[data-capdev-progress=import]").set_input_files(str(saved))
+    page.wait_for_function("document.querySelector('.capdev-progress-status').textContent !== ''"
+                           " && document.querySelector('.capdev-progress-status').textContent"
+                           f" === {label(lang, 'progress_loaded')!r}")
+    assert count.inner_text() == label(lang, "progress_done", n=1, total=total)
+    panel.locator("[data-capdev-progress=clear]").click()  # leave no state for other tests

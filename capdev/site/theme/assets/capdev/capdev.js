@@ -63,11 +63,37 @@
       if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
     });
   }
+  function setupPanel() {
+    var panel = document.querySelector(".capdev-progress-panel");
+    if (!panel) return;
+    var status = panel.querySelector("[role=status]");
+    function count() {
+      var el = panel.querySelector(".capdev-progress-count"), p = load();
+      var keys = el.dataset.capdevLessons.split(" ").filter(Boolean);
+      var n = keys.filter(function (k) { return p[k]; }).length;
+      el.textContent = el.dataset.template.replace("{n}", n).replace("{total}", keys.length);
+    }
+    panel.querySelector("[data-capdev-progress=export]").addEventListener("click", function () {
+      var blob = new Blob([window.capdevProgress.export()], { type: "application/json" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob); a.download = "capdev-progress.json";
+      document.body.appendChild(a); a.click(); a.remove();
+    });
+    panel.querySelector("[data-capdev-progress=import]").addEventListener("change", function (ev) {
+      var file = ev.target.files[0]; if (!file) return;
+      file.text().then(function (t) { window.capdevProgress.import(t); count(); status.textContent = status.dataset.loaded; });
+    });
+    panel.querySelector("[data-capdev-progress=clear]").addEventListener("click", function () {
+      window.capdevProgress.clear(); count(); status.textContent = status.dataset.cleared;
+    });
+    count();
+  }
   function init() {
     nameSearchDialog();
     focusableScrollers();
     document.querySelectorAll("form[data-capdev-quiz]").forEach(setupQuiz);
     setupProgress();
+    setupPanel();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
