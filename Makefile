@@ -23,7 +23,7 @@ serve: $(STAMP)
 	$(BIN)/capdev serve
 
 check: $(STAMP)
-	$(BIN)/capdev check
+	$(BIN)/capdev check --strict
 
 ## Browser test dependencies: Debian's chromium (when root) and axe-core from npm
 browser:
@@ -31,7 +31,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/ruff check capdev tests scripts
-	$(BIN)/capdev check
+	$(BIN)/capdev check --strict
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
