@@ -10,7 +10,6 @@ from pathlib import Path
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import SUFFIXES, read_source
 from capdev.catalogs.translate import apply
-from capdev.catalogs.update import memory, update_catalog
 from capdev.cli.output import console, err_console
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
@@ -88,15 +87,14 @@ def _sources(root: Path) -> list[Path]:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from capdev.catalogs.update import update_all
+
     root = find_root()
     stale = 0
     for lang in _targets(root, args.lang):
-        tm = memory(root, lang)
-        for source in _sources(root):
-            rep = update_catalog(root, source, lang, tm, dry_run=args.check)
-            if rep.written:
-                stale += 1
-                _print_update(root, rep)
+        reports = update_all(root, _sources(root), lang, dry_run=args.check,
+                             on_report=lambda rep: _print_update(root, rep))
+        stale += sum(rep.written for rep in reports)
     if args.check and stale:
         err_console.print(f"{stale} catalog(s) out of date — run `capdev i18n update`")
         return 1
