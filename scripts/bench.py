@@ -168,12 +168,31 @@ def profile_staging(cap: Path, top: int = 12) -> str:
     return "\n".join(keep[: top + 1])
 
 
-def bench_prune(cap: Path) -> dict[str, Any]:
-    """One capdev build with Material's navigation.prune added: time and lesson page size."""
-    yml = cap / "mkdocs.yml"
+def with_prune(yml: Path) -> str:
+    """Add navigation.prune to a mkdocs.yml; returns the original text to restore."""
     original = yml.read_text("utf-8")
     yml.write_text(original.replace("    - navigation.indexes\n",
                                     "    - navigation.indexes\n    - navigation.prune\n"), "utf-8")
+    return original
+
+
+def bench_prune_compare(cap: Path, stock: Path, runs: int) -> dict[str, Any]:
+    """Both projects with navigation.prune, clean builds, alternated (is prune fair to stock?)."""
+    saved = {yml: with_prune(yml) for yml in (cap / "mkdocs.yml", stock / "mkdocs.yml")}
+    try:
+        out = bench_builds(cap, stock, runs)
+        out["weight"] = {"capdev": page_weight(cap / "site", LESSON),
+                         "stock": page_weight(stock / "site", LESSON)}
+        return out
+    finally:
+        for yml, text in saved.items():
+            yml.write_text(text, "utf-8")
+
+
+def bench_prune(cap: Path) -> dict[str, Any]:
+    """One capdev build with Material's navigation.prune added: time and lesson page size."""
+    yml = cap / "mkdocs.yml"
+    original = with_prune(yml)
     try:
         clean(cap, ".cache")
         run = measure([PY, "-m", "capdev", "build", "--site-dir", "site-prune"], cap)
@@ -508,7 +527,11 @@ def report(res: dict[str, Any], runs: int) -> str:
                      f"{b['capdev_s'] / pages * 1000:.1f} ms "
                      f"| {b['stock_s'] / pages * 1000:.1f} ms | {b['capdev_mb']:.0f} | "
                      f"{b['stock_mb']:.0f} | {b['capdev_site_mb']:.0f} | {b['stock_site_mb']:.0f} |")
-    lines += ["", "Wall time is what a user waits; CPU is user + system seconds of the whole "
+    loads = ", ".join(f"{n}: {res['sizes'][n]['build']['load'][0]:.1f} → "
+                      f"{res['sizes'][n]['build']['load'][1]:.1f}" for n in sizes
+                      if "load" in res["sizes"][n]["build"])
+    lines += ["", f"Load average (1 min) before → after the builds of each size: {loads or 'not recorded'}.",
+              "", "Wall time is what a user waits; CPU is user + system seconds of the whole "
               "process tree, which other load on the machine disturbs much less than wall time. "
               "ms/page: wall time over both languages (2 × N pages). Peak memory is the sum "
               "of the resident memory of the whole process tree (capdev runs one MkDocs per "
@@ -540,7 +563,8 @@ def report(res: dict[str, Any], runs: int) -> str:
               "Both include starting Python (~0.3 s here).", ""]
     lines += pdf_section(res["pdf"]) if "pdf" in res else []
     lines += notebook_section(res["notebooks"]) if "notebooks" in res else []
-    lines += weight_section(res, sizes) + preview_section(res) + goals_section(res, sizes, big)
+    lines += weight_section(res, sizes) + prune_section(res) + preview_section(res)
+    lines += goals_section(res, sizes, big)
     return "\n".join(lines) + "\n"
 
 
@@ -593,6 +617,22 @@ def weight_section(res: dict[str, Any], sizes: list[str]) -> list[str]:
     return rows + [""]
 
 
+def prune_section(res: dict[str, Any]) -> list[str]:
+    pc = res.get("prune_compare")
+    if not pc:
+        return []
+    w = pc["weight"]
+    return ["## 6b. Both with Material's `navigation.prune`", "",
+            f"At {pc['pages']} pages per language, clean builds, both projects with "
+            "`navigation.prune` added to theme.features (everything else as in section 1):", "",
+            "| | capdev build | stock mkdocs build | speed-up (wall) | CPU ratio | lesson HTML "
+            "capdev / stock | site MB capdev / stock |", "|---|--:|--:|--:|--:|--:|--:|",
+            f"| with prune | {pc['capdev_s']:.1f} s | {pc['stock_s']:.1f} s | "
+            f"{ratio(pc['stock_s'], pc['capdev_s'])} | {ratio(pc['stock_cpu'], pc['capdev_cpu'])} | "
+            f"{w['capdev']['en']['html'] / 1024:.0f} / {w['stock']['en']['html'] / 1024:.0f} KB | "
+            f"{pc['capdev_site_mb']:.0f} / {pc['stock_site_mb']:.0f} |", ""]
+
+
 def preview_section(res: dict[str, Any]) -> list[str]:
     pv = res.get("preview")
     if not pv:
@@ -619,6 +659,18 @@ def marginal(res: dict[str, Any], sizes: list[str], key: str) -> list[float]:
     return out
 
 
+def prune_goal_rows(res: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    pc = res.get("prune_compare")
+    if not pc:
+        return []
+    return [f"| … capdev with `navigation.prune` against stock as configured in section 1 | wall "
+            f"{ratio(b['stock_s'], pc['capdev_s'])}, CPU {ratio(b['stock_cpu'], pc['capdev_cpu'])} | "
+            f"{verdict(b['stock_s'] >= 1.8 * pc['capdev_s'])} |",
+            f"| … both with `navigation.prune` | wall {ratio(pc['stock_s'], pc['capdev_s'])}, CPU "
+            f"{ratio(pc['stock_cpu'], pc['capdev_cpu'])} | "
+            f"{verdict(pc['stock_s'] >= 1.8 * pc['capdev_s'])} |"]
+
+
 def goals_section(res: dict[str, Any], sizes: list[str], big: dict[str, Any]) -> list[str]:
     b = big["build"]
     ph = b["phases"]
@@ -633,6 +685,7 @@ def goals_section(res: dict[str, Any], sizes: list[str], big: dict[str, Any]) ->
             f"| {sizes[-1]} + {sizes[-1]} pages ≥ 1.8× faster than stock | wall "
             f"{ratio(b['stock_s'], b['capdev_s'])}, CPU {ratio(b['stock_cpu'], b['capdev_cpu'])} | "
             f"{verdict(b['stock_s'] >= 1.8 * b['capdev_s'])} |",
+            *prune_goal_rows(res, b),
             f"| per-page cost flat as the corpus grows | capdev {steps} ms per extra page "
             f"(stock {' → '.join(f'{m:.0f}' for m in stock_m) or '—'}), sizes {' → '.join(sizes)} | "
             f"{verdict(flat)} |",
@@ -675,17 +728,27 @@ def main() -> int:
     p.add_argument("--notes", type=Path, default=None,
                    help="Markdown appended under Goals (the analysis of what dominates)")
     p.add_argument("--skip-preview", action="store_true")
+    p.add_argument("--skip-prune-compare", action="store_true")
+    p.add_argument("--prune-compare", type=int, default=0, metavar="N",
+                   help="only: capdev and stock, both with navigation.prune, on the existing "
+                        "WORK/N corpus; merged into WORK/results.json")
     p.add_argument("--report-only", action="store_true",
                    help="rewrite the report from WORK/results.json without measuring")
     args = p.parse_args()
     saved = args.work / "results.json"
-    if args.report_only:
+    if args.report_only or args.prune_compare:
         res = json.loads(saved.read_text("utf-8"))
+        if args.prune_compare:
+            n = args.prune_compare
+            log(f"capdev and stock with navigation.prune at {n} pages per language")
+            res["prune_compare"] = {"pages": n, **bench_prune_compare(
+                args.work / str(n) / "capdev", args.work / str(n) / "stock", args.runs)}
+            saved.write_text(json.dumps(res, indent=1, default=str), "utf-8")
     else:
         res = measure_all(args, saved)
     if args.notes and args.notes.is_file():
         res["notes"] = args.notes.read_text("utf-8")
-    args.out.write_text(report(res, args.runs if not args.report_only else res["runs"]), "utf-8")
+    args.out.write_text(report(res, res["runs"]), "utf-8")
     log(f"wrote {args.out}")
     return 0
 
@@ -712,7 +775,9 @@ def measure_all(args: argparse.Namespace, saved: Path) -> dict[str, Any]:
         r["i18n update"] = bench_cli(cap, args.runs, ["i18n", "update"], ["translations"])
         r["check"] = bench_cli(cap, args.runs, ["check"], [".cache"])
         log("  builds")
+        load = os.getloadavg()[0]
         r["build"] = bench_builds(cap, stock, args.runs)
+        r["build"]["load"] = [load, os.getloadavg()[0]]
         r["weight"] = {"capdev": page_weight(cap / "site", LESSON),
                        "stock": page_weight(stock / "site", LESSON)}
         log(f"  {json.dumps(r['build'])}")
@@ -723,6 +788,12 @@ def measure_all(args: argparse.Namespace, saved: Path) -> dict[str, Any]:
         if n == max(sizes):
             log("  profile of staging")
             res["profile"] = profile_staging(cap)
+        save()
+    if not args.skip_prune_compare:
+        n = max(sizes)
+        log(f"capdev and stock with navigation.prune at {n} pages per language")
+        res["prune_compare"] = {"pages": n, **bench_prune_compare(
+            args.work / str(n) / "capdev", args.work / str(n) / "stock", args.runs)}
         save()
     preview_n = 250 if 250 in sizes else max(sizes)
     if not args.skip_preview:
