@@ -16,6 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "courses/, policy_notes/, publications/ and translations/ "
                                    "restage and rebuild both languages.")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address (default: %(default)s)")
+    p.add_argument("--full", action="store_true",
+                   help="rebuild every page on each change (default: only pages whose staged "
+                        "source changed, in each language — much faster; navigation titles of "
+                        "other pages refresh on the next full build)")
     p.set_defaults(func=run)
 
 
@@ -24,4 +28,6 @@ def run(args: argparse.Namespace) -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("CAPDEV_STAGED",)}
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
            "-a", args.dev_addr, "--no-livereload" if os.environ.get("CAPDEV_NO_RELOAD") else "--livereload"]
+    if not args.full:
+        cmd.append("--dirty")
     return subprocess.call(cmd, cwd=root, env=env)

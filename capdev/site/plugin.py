@@ -45,9 +45,9 @@ def locale_env() -> str:
     return os.environ.get("CAPDEV_LOCALE") or "en"
 
 
-def child_command(config_file: str, site_dir: str, strict: bool) -> list[str]:
+def child_command(config_file: str, site_dir: str, strict: bool, dirty: bool = False) -> list[str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site_dir]
-    return cmd + (["--strict"] if strict else [])
+    return cmd + (["--strict"] if strict else []) + (["--dirty"] if dirty else [])
 
 
 class CapdevPlugin(BasePlugin[CapdevConfig]):
@@ -58,6 +58,9 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         self.children: list[tuple[str, subprocess.Popen]] = []
         self.stage_dir: Path | None = None
         self._fallback_cache: dict[str, set[str]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty  # `capdev serve` rebuilds only what changed, in every language
 
     # -- configuration ---------------------------------------------------------------------
     @event_priority(100)  # before static-i18n reads the docs tree
@@ -109,7 +112,7 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
             env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(self.stage_dir),
                    "NO_MKDOCS_2_WARNING": "1"}
             cmd = child_command(config.config_file_path, str(Path(config.site_dir) / lang),
-                                bool(config.strict))
+                                bool(config.strict), getattr(self, "dirty", False))
             self.children.append((lang, subprocess.Popen(cmd, env=env)))
 
     def on_post_build(self, config: Any) -> None:
