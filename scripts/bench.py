@@ -671,6 +671,20 @@ def prune_goal_rows(res: dict[str, Any], b: dict[str, Any]) -> list[str]:
             f"{verdict(pc['stock_s'] >= 1.8 * pc['capdev_s'])} |"]
 
 
+def prune_flat_rows(res: dict[str, Any], sizes: list[str]) -> list[str]:
+    """The same two goals for capdev with navigation.prune (one run per size)."""
+    if not all(res["sizes"][n].get("prune") for n in sizes) or len(sizes) < 3:
+        return []
+    t = [res["sizes"][n]["prune"]["seconds"] for n in sizes]
+    m = [1000 * (t[i + 1] - t[i]) / (2 * (int(sizes[i + 1]) - int(sizes[i])))
+         for i in range(len(sizes) - 1)]
+    h = [res["sizes"][n]["weight"]["capdev + navigation.prune"]["en"]["html"] / 1024 for n in sizes]
+    return [f"| … with `navigation.prune` (one run per size) | {' → '.join(f'{x:.0f}' for x in m)} "
+            f"ms per extra page | {verdict(m[-1] <= 1.25 * m[0])} |",
+            f"| … page size with `navigation.prune` | lesson HTML {h[0]:.0f} → {h[-1]:.0f} KB "
+            f"(CSS + JS the same at every size) | {verdict(h[-1] <= 1.25 * h[0])} |"]
+
+
 def goals_section(res: dict[str, Any], sizes: list[str], big: dict[str, Any]) -> list[str]:
     b = big["build"]
     ph = b["phases"]
@@ -691,6 +705,7 @@ def goals_section(res: dict[str, Any], sizes: list[str], big: dict[str, Any]) ->
             f"{verdict(flat)} |",
             f"| page size flat as the corpus grows | lesson HTML {w0['html'] / 1024:.0f} → "
             f"{w1['html'] / 1024:.0f} KB | {verdict(w1['html'] <= 1.25 * w0['html'])} |",
+            *prune_flat_rows(res, sizes),
             f"| capdev's own work ≤ 10% of the build | {100 * share:.0f}% | {verdict(share <= 0.10)} |"]
     for name in ("check", "i18n update"):
         r = big.get(name)
