@@ -171,8 +171,10 @@ def profile_staging(cap: Path, top: int = 12) -> str:
 def with_prune(yml: Path) -> str:
     """Add navigation.prune to a mkdocs.yml; returns the original text to restore."""
     original = yml.read_text("utf-8")
-    yml.write_text(original.replace("    - navigation.indexes\n",
-                                    "    - navigation.indexes\n    - navigation.prune\n"), "utf-8")
+    if "- navigation.prune" not in original:  # the repository's mkdocs.yml may have it already
+        yml.write_text(original.replace("    - navigation.indexes\n",
+                                        "    - navigation.indexes\n    - navigation.prune\n"),
+                       "utf-8")
     return original
 
 
@@ -443,25 +445,26 @@ def settle(server: Server, timeout: float = 120) -> None:
 
 def bench_preview(cap: Path, stock: Path, runs: int) -> dict[str, Any]:
     page = f"{LESSON}.html"
+    nonce = f"{int(time.time()) % 100000}"  # tokens never seen before, even on a reused corpus
     out: dict[str, list[float | None]] = {k: [] for k in
                                           ("capdev_en", "capdev_es", "stock_en", "stock_es")}
     with Server([PY, "-m", "capdev", "serve"], cap) as srv:
         for k in range(runs):
             settle(srv)
-            edit_markdown(cap / f"{LESSON}.md", f"zqxEN{k}x")
-            out["capdev_en"].append(wait_for(srv.url(page), f"zqxEN{k}x", 300))
+            edit_markdown(cap / f"{LESSON}.md", f"zqxEN{nonce}n{k}x")
+            out["capdev_en"].append(wait_for(srv.url(page), f"zqxEN{nonce}n{k}x", 300))
             settle(srv)
             edit_catalog(cap / "translations/es" / f"{LESSON}.md.po", cap / f"{LESSON}.md",
-                         f"zqxES{k}x")
-            out["capdev_es"].append(wait_for(srv.url(f"es/{page}"), f"zqxES{k}x", 300))
+                         f"zqxES{nonce}n{k}x")
+            out["capdev_es"].append(wait_for(srv.url(f"es/{page}"), f"zqxES{nonce}n{k}x", 300))
     with Server([PY, "-m", "mkdocs", "serve"], stock) as srv:
         for k in range(runs):
             time.sleep(1.0)
-            edit_markdown(stock / "docs/en" / f"{LESSON}.md", f"zqxEN{k}x")
-            out["stock_en"].append(wait_for(srv.url(page), f"zqxEN{k}x", 300))
+            edit_markdown(stock / "docs/en" / f"{LESSON}.md", f"zqxEN{nonce}n{k}x")
+            out["stock_en"].append(wait_for(srv.url(page), f"zqxEN{nonce}n{k}x", 300))
             time.sleep(1.0)
-            edit_markdown(stock / "docs/es" / f"{LESSON}.md", f"zqxES{k}x")
-            out["stock_es"].append(wait_for(srv.url(f"es/{page}"), f"zqxES{k}x", 300))
+            edit_markdown(stock / "docs/es" / f"{LESSON}.md", f"zqxES{nonce}n{k}x")
+            out["stock_es"].append(wait_for(srv.url(f"es/{page}"), f"zqxES{nonce}n{k}x", 300))
     return {k: (median([x for x in v if x is not None]) if all(x is not None for x in v)
                 else None) for k, v in out.items()}
 
@@ -641,6 +644,9 @@ def preview_section(res: dict[str, Any]) -> list[str]:
     def s(v: float | None) -> str:
         return "timed out" if v is None else f"{v:.1f} s"
     return ["## 7. Edit to preview", "",
+            *([f"Measured separately (`{res.get('preview_command', '--preview-only')}`, same "
+               f"corpus), {res['preview_at'][2:]}.", ""]
+              if res.get("preview_at") else []),
             f"At {res['preview_pages']} pages per language: from saving the file to the rebuilt "
             "page being served (polled every 50 ms), `capdev serve` against stock `mkdocs serve` "
             "(which rebuilds the whole bilingual site on every save).", "",
@@ -747,12 +753,23 @@ def main() -> int:
     p.add_argument("--prune-compare", type=int, default=0, metavar="N",
                    help="only: capdev and stock, both with navigation.prune, on the existing "
                         "WORK/N corpus; merged into WORK/results.json")
+    p.add_argument("--preview-only", type=int, default=0, metavar="N",
+                   help="only: edit-to-preview on the existing WORK/N corpus; merged into "
+                        "WORK/results.json")
     p.add_argument("--report-only", action="store_true",
                    help="rewrite the report from WORK/results.json without measuring")
     args = p.parse_args()
     saved = args.work / "results.json"
-    if args.report_only or args.prune_compare:
+    if args.report_only or args.prune_compare or args.preview_only:
         res = json.loads(saved.read_text("utf-8"))
+        if args.preview_only:
+            n = args.preview_only
+            log(f"edit to preview at {n}")
+            res["preview"] = bench_preview(*(args.work / str(n) / k for k in ("capdev", "stock")),
+                                           args.runs)
+            res["preview_pages"], res["preview_at"] = n, machine()[2]
+            res["preview_command"] = "python scripts/bench.py " + " ".join(sys.argv[1:])
+            saved.write_text(json.dumps(res, indent=1, default=str), "utf-8")
         if args.prune_compare:
             n = args.prune_compare
             log(f"capdev and stock with navigation.prune at {n} pages per language")

@@ -217,7 +217,7 @@ def write_sources(root: Path, pages: int) -> list[str]:
 def mkdocs_yml(stock: bool, prune: bool) -> str:
     text = (REPO / "mkdocs.yml").read_text("utf-8")
     text = re.sub(r"^site_name: .*$", "site_name: Synthetic benchmark site", text, flags=re.M)
-    if prune:
+    if prune and "- navigation.prune" not in text:
         text = text.replace("    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.prune\n")
     if not stock:
         return text
