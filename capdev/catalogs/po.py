@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -177,6 +178,17 @@ def atomic_write(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def stamped(text: str) -> str:
+    """The rendered catalog with a fresh PO-Revision-Date (no second render of the file).
+    The header must already have the field (polib orders header fields)."""
+    now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M+0000")
+    line = f'"PO-Revision-Date: {now}\\n"\n'
+    head, sep, body = text.partition("\n\n")
+    head = re.sub(r'^"PO-Revision-Date: .*\\n"$', lambda _m: line.rstrip("\n"), head,
+                  count=1, flags=re.M)
+    return head + sep + body
 
 
 def stamp(po: polib.POFile) -> None:

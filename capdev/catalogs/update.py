@@ -40,9 +40,13 @@ def update_catalog(root: Path, source: Path, lang: str, tm: Memory,
     text = _po.render_po(merged)
     if path.is_file() and path.read_text("utf-8") == text:
         return report
-    _po.stamp(merged)
     if not dry_run:
-        report.written = _po.atomic_write(path, _po.render_po(merged))
+        if "PO-Revision-Date" in merged.metadata:
+            text = _po.stamped(text)  # rewrite the date in place: no second render
+        else:  # a new catalog: let polib place the header field where editors expect it
+            _po.stamp(merged)
+            text = _po.render_po(merged)
+        report.written = _po.atomic_write(path, text)
     else:
         report.written = True
     return report

@@ -22,9 +22,14 @@ PDF_STANDARDS = ["ua-1"]
 
 
 def font_dirs() -> list[str]:
-    import matplotlib
+    """matplotlib's bundled DejaVu fonts, located without importing matplotlib (and numpy):
+    the import cost more than a typst compile."""
+    import importlib.util
 
-    return [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")]
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    return [str(Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf")]
 
 
 @cache

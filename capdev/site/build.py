@@ -67,14 +67,20 @@ def _swap(new: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
+PACKED = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".zip", ".gz", ".docx",
+                    ".woff", ".woff2"})
+
+
 def offline_zip(site: Path, name: str) -> Path:
     """The whole site (both languages, PDFs, notebooks) as one zip that works from disk."""
     target = site / "downloads" / f"{name}-offline.zip"
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in sorted(site.rglob("*")):
             if path.is_file() and path != target:
-                zf.write(path, f"{name}/{path.relative_to(site).as_posix()}")
+                # already-compressed files are stored: deflating them again costs time, saves nothing
+                kind = zipfile.ZIP_STORED if path.suffix.lower() in PACKED else zipfile.ZIP_DEFLATED
+                zf.write(path, f"{name}/{path.relative_to(site).as_posix()}", compress_type=kind)
     return target
 
 

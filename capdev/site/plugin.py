@@ -122,6 +122,12 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
             raise PluginError(f"the {', '.join(failed)} build failed (see its messages above)")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        # MkDocs watches docs_dir, which is our staged tree: every restage would trigger
+        # another rebuild. Watch the real sources instead.
+        try:
+            server.unwatch(config.docs_dir)
+        except KeyError:
+            pass
         root = Path(config.config_file_path).parent
         for name in ("docs", "courses", "policy_notes", "publications", "translations"):
             if (root / name).is_dir():
