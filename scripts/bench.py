@@ -309,8 +309,9 @@ def bench_xelatex(repo: Path, runs: int, install: bool) -> dict[str, Any] | str:
     if not shutil.which("xelatex"):
         if not install:
             return "xelatex not installed"
-        subprocess.run(["apt-get", "install", "-y", "-q", "texlive-xetex"], check=True,
-                       stdout=subprocess.DEVNULL)
+        # rsvg-convert: pandoc needs it to put the note's SVG figure into a LaTeX PDF
+        subprocess.run(["apt-get", "install", "-y", "-q", "texlive-xetex", "librsvg2-bin"],
+                       check=True, stdout=subprocess.DEVNULL)
     import pypandoc
 
     pandoc = pypandoc.get_pandoc_path()
