@@ -79,13 +79,14 @@ class Segmenter:
             pos += len(raw)
         self.out: list[Segment] = []
         self.ctx: list[str] = []  # enclosing constructs, for translators' context comments
+        self.bare = [raw.rstrip("\r\n") for raw in self.lines]  # lines without their ends
 
     # -- helpers ---------------------------------------------------------------------------
     def raw(self, li: int) -> str:
-        return self.lines[li].rstrip("\r\n")
+        return self.bare[li]
 
     def c(self, v: tuple[int, int]) -> str:
-        return self.raw(v[0])[v[1]:]
+        return self.bare[v[0]][v[1]:]
 
     def blank(self, v: tuple[int, int]) -> bool:
         return not self.c(v).strip()
