@@ -74,10 +74,6 @@ class UpdateReport:
     from_memory: list[str] = field(default_factory=list)
     written: bool = False
 
-    @property
-    def changed(self) -> bool:
-        return any((self.new, self.fuzzy, self.obsolete, self.restored, self.from_memory))
-
 
 def load(path: Path) -> polib.POFile | None:
     if not path.is_file():

@@ -26,22 +26,3 @@ class Segment:
     def words(self) -> int:
         return len(self.msgid.split())
 
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
-
-
-def line_of(starts: list[int], offset: int) -> int:
-    """1-based line number of an offset (binary search over line starts)."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo + 1

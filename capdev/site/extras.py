@@ -22,22 +22,11 @@ if TYPE_CHECKING:
     from capdev.sources.project import Page, Project
 
 
-def available(module: str, report: StageReport, what: str) -> bool:
-    """Subsystems are optional at build time only while they are being built: say so."""
-    import importlib.util
-
-    if importlib.util.find_spec(module) is not None:
-        return True
-    report.warnings.append(Finding("capdev", 0, "subsystem-missing",
-                                   f"{what} skipped: {module} is not installed", "", "warning"))
-    return False
-
-
 # -- notebooks -----------------------------------------------------------------------------
 def prepare(project: Project, report: StageReport, context: dict[str, Any]) -> None:
     """Work done once for all languages: execute notebooks (cached), build PDFs."""
     notebooks = [p.src for p in project.all_pages() if p.is_notebook]
-    if notebooks and available("capdev.notebooks", report, "notebook lessons"):
+    if notebooks:
         from capdev.notebooks import run_notebooks
 
         run = run_notebooks(project.root, notebooks, execute=project.config.execute,
@@ -72,14 +61,13 @@ def notebook_text(stager: Stager, lesson: Page, loc: Localized) -> str:
     executed = stager.context["notebooks"][lesson.src]
     translated = nbformat.reads(loc.text, as_version=4) if loc.text else None
     dest = (stager.dest / lesson.out).parent
-    stager.written.update(_nb_files(dest, Path(lesson.out).stem, before=True))
     text = notebook_page(executed, stager.lang, dest, Path(lesson.out).stem, translated=translated,
                          repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel)
     stager.written.update(_nb_files(dest, Path(lesson.out).stem))
     return text
 
 
-def _nb_files(dest: Path, stem: str, before: bool = False) -> set[Path]:
+def _nb_files(dest: Path, stem: str) -> set[Path]:
     files = {dest / f"{stem}.ipynb"}
     folder = dest / f"{stem}_files"
     if folder.is_dir():
@@ -90,7 +78,7 @@ def _nb_files(dest: Path, stem: str, before: bool = False) -> set[Path]:
 # -- policy notes and publications ------------------------------------------------------
 def _build_pdfs(project: Project, report: StageReport) -> dict[str, list[Path]]:
     sources = [n.src.parent for n in project.notes] + [p.dir for p in project.publications]
-    if not sources or not available("capdev.pdf", report, "PDF and DOCX"):
+    if not sources:
         return {}
     from capdev.pdf import build_outputs
 
@@ -129,8 +117,6 @@ def stage_publications(stager: Stager, project: Project) -> None:
 
 
 def _stage_web(stager: Stager, folder: Path, source_rel: str, out_dir: str) -> None:
-    if not available("capdev.pdf", stager.report, "note pages"):
-        return
     from capdev.pdf import web_pages
     from capdev.site.stage import Localized
 
@@ -178,7 +164,7 @@ def _cached_web_pages(root: Path, folder: Path, lang: str, make) -> dict[str, st
 # -- self-assessment -------------------------------------------------------------------------
 def stage_assessment(stager: Stager, project: Project) -> None:
     frameworks = [c.framework for c in project.courses if c.framework and c.framework.is_file()]
-    if not frameworks or not available("capdev.assessment", stager.report, "self-assessment"):
+    if not frameworks:
         return
     from capdev.assessment import stage as assess_stage
 
@@ -199,8 +185,7 @@ def _framework_text(stager: Stager, path: Path) -> str | None:
 
 def teaches(stager: Stager, framework: Path | None, module: str, title: str) -> str:
     """schema.org `teaches` JSON-LD for a module page, from the competence framework."""
-    if framework is None or not framework.is_file() or \
-            not available("capdev.assessment", stager.report, "schema.org metadata"):
+    if framework is None or not framework.is_file():
         return ""
     from capdev.assessment import load_framework
     from capdev.assessment.schemaorg import teaches_script

@@ -228,7 +228,3 @@ def stage(project: Project, stage_dir: Path, langs: list[str] | None = None) -> 
         elif lang != project.config.source_language:
             report.coverage[lang] = 1.0
     return report
-
-
-def fallback_label(lang: str) -> str:
-    return label(lang, "fallback")
