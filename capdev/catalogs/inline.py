@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 # Order matters: code spans first, so nothing inside them is read as a link or tag.
+# The leading lookahead lists every branch's first character: without it the engine tries
+# all thirteen branches at every position of the text (5x slower on a real catalog).
 PROTECTED = re.compile(
+    r"(?=[`\][@<{$h&:+])(?:"
     r"(?P<code>(`+)(?:(?!\2).)+?\2)"
     r"|(?P<target>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<reflabel>\]\[[^\]]*\])"
@@ -18,7 +21,7 @@ PROTECTED = re.compile(
     r"|(?P<url>https?://[^\s)>\]]+)"
     r"|(?P<entity>&[A-Za-z]+;|&#\d+;)"
     r"|(?P<emoji>:[a-z0-9_+-]+(?:-[a-z0-9_]+)*:)"
-    r"|(?P<keys>\+\+[^+\s]+(?:\+[^+\s]+)*\+\+)"
+    r"|(?P<keys>\+\+[^+\s]+(?:\+[^+\s]+)*\+\+))"
 )
 
 

@@ -34,6 +34,7 @@ ABBR = re.compile(r"^ {0,3}\*\[([^\]]+)\]:[ \t]*")
 ATTR_LINE = re.compile(r"^ {0,3}\{:?[ \t]*[^}]*\}[ \t]*$")
 SNIPPET = re.compile(r"^ {0,3}-{1,}8<-{1,}")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+WORD_OR_DIGIT = re.compile(r"[^\W_]")  # a letter or a digit
 TASK = re.compile(r"^\[[ xX]\][ \t]+")
 HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 CLOSING_ATTR = re.compile(r"[ \t]*\{[:#.][^}]*\}[ \t]*$|[ \t]*\{[ \t]*[#.][^}]*\}[ \t]*$")
@@ -476,8 +477,7 @@ class Segmenter:
 
 def readable(text: str) -> bool:
     """Is there anything a reader reads, once code, links and markup are set aside?"""
-    return bool(re.search(r"[^\W\d_]", PROTECTED.sub(" ", text)) or
-                re.search(r"\d", PROTECTED.sub(" ", text)))
+    return bool(WORD_OR_DIGIT.search(PROTECTED.sub(" ", text)))
 
 
 def continuation_prefix(prefix: str) -> str:

@@ -76,8 +76,10 @@ class Cache:
             del self.entries[name]
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".cache.", suffix=".tmp")
+        # dumps, not dump: json.dump streams through the pure-Python encoder (5x slower)
+        text = json.dumps({"version": self.version, "entries": self.entries}, ensure_ascii=False)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"version": self.version, "entries": self.entries}, fh, ensure_ascii=False)
+            fh.write(text)
         os.replace(tmp, self.folder / FILE)
 
 

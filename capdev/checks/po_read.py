@@ -104,6 +104,10 @@ def parse(text: str) -> list[PoEntry]:
 
 
 def _string(s: str, n: int) -> str:
+    inner = s[1:-1]
+    # the common case, a plain string without quotes or escapes inside, needs no regex
+    if len(s) > 1 and s[0] == '"' and s[-1] == '"' and '"' not in inner and "\\" not in inner:
+        return inner
     m = STRING.match(s)
     if not m:
         raise PoSyntaxError(n, "unterminated or badly quoted string" if s.startswith('"')

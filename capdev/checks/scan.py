@@ -164,7 +164,7 @@ class Scanner:
         if m := REF_DEF.match(raw):
             self.refs[m.group(1).lower()] = m.group(2)
             return
-        self.inline(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), raw), n)
+        self.inline(CODE_SPAN.sub(lambda c: " " * len(c.group(0)), raw) if "`" in raw else raw, n)
 
     def heading(self, level: int, raw: str, n: int) -> None:
         explicit = ATTR_ID.search(raw) if HEADING_ATTR.search(raw) else None
@@ -182,10 +182,27 @@ class Scanner:
         self.facts.marks.append(Mark(kind, value, n, col, extra))
 
     def inline(self, text: str, n: int) -> None:
-        for m in ATTR_ID.finditer(text):
-            if not ATX.match(text):
-                self.facts.anchors.append(m.group(1))
+        # each construct needs its marker character: most prose lines have none of them,
+        # and a membership test is far cheaper than a regex that starts with an optional group
+        if "{" in text:
+            for m in ATTR_ID.finditer(text):
+                if not ATX.match(text):
+                    self.facts.anchors.append(m.group(1))
         taken: list[tuple[int, int]] = []
+        if "[" in text:
+            self.links(text, n, taken)
+        if "://" in text:
+            for m in AUTOLINK.finditer(text):
+                taken.append(m.span())
+            for m in BARE_URL.finditer(text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    self.mark("bare-url", m.group(0), n, m.start() + 1)
+        if "<" in text:
+            self.html(text, n)
+        if "@" in text:
+            self.cites(text, n)
+
+    def links(self, text: str, n: int, taken: list[tuple[int, int]]) -> None:
         for m in LINK.finditer(text):
             self.facts.links.append(
                 Link(m.group(3), m.group(2), n, m.start() + 1, bool(m.group(1)))
@@ -195,13 +212,6 @@ class Scanner:
             link = Link("", m.group(2), n, m.start() + 1, bool(m.group(1)))
             self.pending_refs.append(((m.group(3) or m.group(2)).lower(), link))
             taken.append(m.span())
-        for m in AUTOLINK.finditer(text):
-            taken.append(m.span())
-        for m in BARE_URL.finditer(text):
-            if not any(a <= m.start() < b for a, b in taken):
-                self.mark("bare-url", m.group(0), n, m.start() + 1)
-        self.html(text, n)
-        self.cites(text, n)
 
     def html(self, text: str, n: int) -> None:
         for m in HTML_TAG.finditer(text):

@@ -27,7 +27,9 @@ Run `capdev COMMAND --help` for the options of each command.
 """
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given argv naming a subcommand, only that one is imported
+    (each pulls in its own pipeline, and `capdev check` should not pay for pandoc's)."""
     p = argparse.ArgumentParser(
         prog="capdev", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Docs-as-code for bilingual capacity-development programmes: courses, "
@@ -36,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"capdev {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in _wanted(argv):
         try:
             module = importlib.import_module(f"capdev.cli.{name}")
         except ImportError as exc:  # a subcommand still being built must not break the others
@@ -44,6 +46,11 @@ def parser() -> argparse.ArgumentParser:
             continue
         module.register(sub)
     return p
+
+
+def _wanted(argv: list[str] | None) -> tuple[str, ...]:
+    first = next((a for a in argv or () if not a.startswith("-")), None)
+    return (first,) if first in SUBCOMMANDS else SUBCOMMANDS
 
 
 def _unavailable(sub: argparse._SubParsersAction, name: str, why: str) -> None:
@@ -63,7 +70,8 @@ def report(err: CapdevError) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    p = parser(argv)
     args = p.parse_args(argv)
     if not getattr(args, "func", None):
         p.print_help()
