@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from capdev.catalogs.update import update_catalog
-from tests.conftest import capdev
+from tests.conftest import FIXTURES, capdev
 
 LESSON = "courses/demo/01-first-module/01-channels.md"
 CATALOG = f"translations/es/{LESSON}.po"
@@ -109,3 +109,37 @@ def test_no_translation_is_ever_lost(versions: list[list[str]]):
                     seen.add(e.msgstr)
             po.save()
         shutil.rmtree(root / "translations")
+
+
+def _many_pages(root: Path, count: int) -> None:
+    for n in range(count):
+        (root / "docs" / f"page-{n:02d}.md").write_text(
+            f"---\ntitle: Open data {n}\n---\n\n# Open data\n\nSentence number {n} of the corpus.\n")
+
+
+def test_update_on_both_cores_writes_what_one_at_a_time_writes(tmp_path: Path):
+    """Enough catalogs to be merged in worker processes: same files as the serial merge."""
+    from capdev.catalogs.update import memory
+    from capdev.pool import PARALLEL_FROM
+    from capdev.sources import Project
+
+    copies = []
+    for name in ("parallel", "serial"):
+        dest = tmp_path / name
+        shutil.copytree(FIXTURES / "project", dest, ignore=shutil.ignore_patterns("site", ".cache"))
+        _many_pages(dest, PARALLEL_FROM + 5)
+        edit(dest, "Telephone lines", "Phone lines")
+        copies.append(dest)
+    capdev("i18n", "update", cwd=copies[0], check=True)
+    serial = copies[1]
+    tm = memory(serial, "es")
+    for src in Project.load(serial).translatable_sources():
+        update_catalog(serial, src, "es", tm)
+    got = {p.relative_to(copies[0]): p.read_text() for p in copies[0].rglob("*.po")}
+    want = {p.relative_to(serial): p.read_text() for p in serial.rglob("*.po")}
+    assert got.keys() == want.keys() and len(got) > PARALLEL_FROM
+
+    def undated(t: str) -> str:
+        return "\n".join(x for x in t.splitlines() if "PO-Revision-Date" not in x)
+
+    assert all(undated(got[k]) == undated(want[k]) for k in got)

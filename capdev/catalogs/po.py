@@ -157,7 +157,8 @@ def _similar(msgid: str, candidates: dict[str, polib.POEntry]) -> str | None:
 
 
 def render_po(po: polib.POFile) -> str:
-    return str(po) + ("\n" if not str(po).endswith("\n") else "")
+    text = str(po)  # polib renders (and re-wraps) the whole file on each str()
+    return text if text.endswith("\n") else text + "\n"
 
 
 def atomic_write(path: Path, text: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import read_source
+from capdev.pool import parallel_imap
 
 ENGINE = "1"  # bump when segmentation or merging changes what a catalog should contain
 Memory = dict[str, str]
@@ -37,13 +38,16 @@ def update_catalog(root: Path, source: Path, lang: str, tm: Memory,
     report = _po.UpdateReport(path)
     fresh = _po.template(rel, read_source(source).all_segments(), lang)
     merged = _po.merge(_po.load(path), fresh, tm, report)
+    exists = path.is_file()
+    if not exists and not dry_run:  # a new catalog: polib places the date field itself
+        _po.stamp(merged)
     text = _po.render_po(merged)
-    if path.is_file() and path.read_text("utf-8") == text:
+    if exists and path.read_text("utf-8") == text:
         return report
     if not dry_run:
-        if "PO-Revision-Date" in merged.metadata:
+        if exists and "PO-Revision-Date" in merged.metadata:
             text = _po.stamped(text)  # rewrite the date in place: no second render
-        else:  # a new catalog: let polib place the header field where editors expect it
+        elif exists:  # an old catalog without the field: let polib place it
             _po.stamp(merged)
             text = _po.render_po(merged)
         report.written = _po.atomic_write(path, text)
@@ -85,25 +89,32 @@ class _Record:
 def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = False,
                on_report: Callable[[_po.UpdateReport], None] | None = None) -> list[_po.UpdateReport]:
     """Update every catalog; unchanged pairs are skipped and translation memory is only
-    read when some catalog actually needs merging."""
+    read when some catalog actually needs merging. Catalogs are merged on every core."""
+    global _TM
     root = root.resolve()
     record = _Record(root, lang)
-    tm: Memory | None = None
-    reports = []
+    todo = []
     for source in sources:
         rel = source.resolve().relative_to(root).as_posix()
         catalog = _po.catalog_path(root, rel, lang)
-        key = record.key(source, catalog)
-        if record.seen.get(rel) == key and catalog.is_file():
-            continue
-        if tm is None:
-            tm = memory(root, lang)
-        rep = update_catalog(root, source, lang, tm, dry_run)
+        if record.seen.get(rel) != record.key(source, catalog) or not catalog.is_file():
+            todo.append((str(root), str(source), rel, lang, dry_run))
+    _TM = memory(root, lang) if todo else {}  # set before the workers fork: they inherit it
+    reports = []
+    for (_, source, rel, _, _), rep in zip(todo, parallel_imap(_update_job, todo), strict=True):
         if rep.written and on_report:
             on_report(rep)
         reports.append(rep)
         if not dry_run or not rep.written:
-            record.seen[rel] = record.key(source, catalog)
+            record.seen[rel] = record.key(Path(source), rep.path)
     if not dry_run:
         record.save()
     return reports
+
+
+_TM: Memory = {}
+
+
+def _update_job(job: tuple) -> _po.UpdateReport:
+    root, source, _, lang, dry_run = job
+    return update_catalog(Path(root), Path(source), lang, _TM, dry_run)

@@ -10,15 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from capdev.cache import Cache, digest
 from capdev.checks import registry
-from capdev.checks.cache import Cache, digest
 from capdev.checks.context import ProjectFacts
 from capdev.checks.po_read import PoSyntaxError
 from capdev.checks.po_read import parse as parse_po
-from capdev.checks.pool import parallel_map
 from capdev.checks.tr_catalog import out_of_date
 from capdev.checks.tr_context import Catalog, Entry
 from capdev.errors import Finding
+from capdev.pool import parallel_map
 
 _GLOSSARY: Any = None  # set before the workers fork, so each inherits the parsed termbase
 

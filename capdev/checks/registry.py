@@ -105,7 +105,7 @@ def version() -> str:
     checks, the segmenter (staleness), the content schemas and the notebook checks."""
     pkg = Path(__file__).parent.parent
     files = [*pkg.glob("checks/*.py"), *pkg.glob("catalogs/*.py"), *pkg.glob("sources/*.py"),
-             *pkg.glob("sources/schemas/*.json"), pkg / "notebooks" / "checks.py"]
+             *pkg.glob("sources/schemas/*.json"), pkg / "notebooks" / "checks.py", pkg / "cache.py"]
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.name.encode())

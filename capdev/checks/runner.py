@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from capdev.cache import Cache, Memo, digest
 from capdev.checks import registry
-from capdev.checks.cache import Cache, Memo, digest
 from capdev.checks.catalog_pass import check_catalogs, dump, load
 from capdev.checks.context import GENERATED_PAGES, Doc, ProjectFacts
-from capdev.checks.discovery import discover
-from capdev.checks.pool import parallel_map
 from capdev.checks.scan import Facts, scan_cells, scan_markdown
 from capdev.checks.settings import Settings
 from capdev.config import load_config
 from capdev.errors import Finding
+from capdev.pool import parallel_map
+from capdev.sources.cached import discover
 from capdev.sources.project import Page, Project
 
 

@@ -81,9 +81,10 @@ def _targets(root: Path, lang: str | None) -> list[str]:
 
 
 def _sources(root: Path) -> list[Path]:
-    from capdev.sources import Project
+    from capdev.sources.cached import load_project
 
-    return Project.load(root).translatable_sources()
+    # front matter parsed and validated only for files changed since the last run
+    return load_project(root, root / ".cache" / "i18n" / "discover").translatable_sources()
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -91,8 +92,9 @@ def cmd_update(args: argparse.Namespace) -> int:
 
     root = find_root()
     stale = 0
+    sources = _sources(root)
     for lang in _targets(root, args.lang):
-        reports = update_all(root, _sources(root), lang, dry_run=args.check,
+        reports = update_all(root, sources, lang, dry_run=args.check,
                              on_report=lambda rep: _print_update(root, rep))
         stale += sum(rep.written for rep in reports)
     if args.check and stale:

@@ -1,4 +1,4 @@
-"""Discovery for `capdev check`: the foundation's Project, built from cached per-file results.
+"""The foundation's Project, built from cached per-file results (`capdev check`, `i18n update`).
 
 `Project.load` parses and schema-validates every page on each run (YAML + jsonschema: the
 largest cost of a warm check). Here the foundation's walk runs with a loader that calls the
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from capdev.checks.cache import Cache, digest
+from capdev.cache import Cache, digest
 from capdev.errors import Finding
 from capdev.sources import project as sp
 from capdev.sources.schema import normalise
@@ -58,5 +58,25 @@ class CachedLoader(sp.Loader):
 
 
 def discover(root: Path, cache: Cache) -> tuple[sp.Project, list[Finding]]:
+    """Every finding kept, none raised (`capdev check` reports them with the rest)."""
     project = sp.Project.load(root, loader=CachedLoader(cache), strict=False)
     return project, project.findings
+
+
+def load_project(root: Path, folder: Path) -> sp.Project:
+    """`Project.load` (raising on errors) with per-file results cached under `folder`."""
+    cache = Cache(folder, _version())
+    project = sp.Project.load(root, loader=CachedLoader(cache), strict=True)
+    cache.save()
+    return project
+
+
+def _version() -> str:
+    """The code whose results are cached: the content model and its schemas."""
+    import hashlib
+
+    pkg = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*pkg.glob("*.py"), *pkg.glob("schemas/*.json")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,36 @@
+"""Cold runs on both cores: independent per-file jobs computed in forked worker processes.
+
+Jobs are plain tuples and results plain data, so workers share nothing but what they
+inherit at fork (a parsed glossary, a translation memory, the rule registry).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+PARALLEL_FROM = 40  # below this many jobs, starting workers costs more than it saves
+
+
+def parallel_map(func: Callable[[tuple], Any], jobs: list[tuple]) -> list[Any]:
+    return list(parallel_imap(func, jobs))
+
+
+def parallel_imap(func: Callable[[tuple], Any], jobs: list[tuple]) -> Iterator[Any]:
+    """Results in the order of the jobs, each as soon as it and those before it are done
+    (so a caller can print progress)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from (func(j) for j in jobs)
+        return
+    try:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (Windows; macOS by default): one process
+        yield from (func(j) for j in jobs)
+        return
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        yield from pool.map(func, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
