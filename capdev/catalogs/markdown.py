@@ -11,7 +11,6 @@ translatable run of text, its exact offsets. Containers are handled by "views": 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from capdev.catalogs.inline import PROTECTED
 from capdev.catalogs.segment import Segment
@@ -44,6 +43,19 @@ BLOCK_TAGS = frozenset(
     "iframe noscript canvas video audio math svg center template".split()
 )
 NON_TEXT_BLOCKS = frozenset({"html"})  # `/// html | div.class`: the "title" is a selector
+
+
+# Block handlers in priority order (the first that claims a line wins), and the first
+# non-blank characters with which each can start.
+HANDLERS = ("indented_code", "fence", "math", "comment", "html", "heading", "hr", "admonition",
+            "tab", "block", "table", "footnote", "refdef", "abbr", "attr_line", "snippet",
+            "list_item", "quote", "definition")
+_STARTS = {"fence": "`~", "math": "$", "comment": "<", "html": "<", "heading": "#",
+           "hr": "-*_", "admonition": "!?", "tab": "=", "block": "/", "footnote": "[",
+           "refdef": "[", "abbr": "*", "attr_line": "{", "snippet": "-",
+           "list_item": "-*+0123456789", "quote": ">", "definition": ":"}
+BY_FIRST_CHAR = {ch: tuple(h for h in HANDLERS if ch in _STARTS.get(h, ""))
+                 for ch in set("".join(_STARTS.values()))}
 
 
 def indent_of(s: str) -> int:
@@ -125,23 +137,26 @@ class Segmenter:
 
     def _parse(self, view: View) -> None:
         i = 0
-        handlers: list[Callable[[View, int], int]] = [
-            self.indented_code, self.fence, self.math, self.comment, self.html, self.heading,
-            self.hr, self.admonition, self.tab, self.block, self.table, self.footnote,
-            self.refdef, self.abbr, self.attr_line, self.snippet, self.list_item, self.quote,
-            self.definition,
-        ]
         while i < len(view):
             if self.blank(view[i]):
                 i += 1
                 continue
-            for handler in handlers:
-                nxt = handler(view, i)
+            for name in self._candidates(self.c(view[i])):
+                nxt = getattr(self, name)(view, i)
                 if nxt:
                     i = nxt
                     break
             else:
                 i = self.paragraph(view, i)
+
+    @staticmethod
+    def _candidates(s: str) -> tuple[str, ...]:
+        """The block handlers that may claim a line, in priority order. Each (but tables and
+        indented code) needs a given first character, so a prose line tries none of them."""
+        if indent_of(s) >= 4:
+            return ("indented_code",)
+        found = BY_FIRST_CHAR.get(s.lstrip()[:1], ())
+        return tuple(sorted((*found, "table"), key=HANDLERS.index)) if "|" in s else found
 
     # -- protected blocks ------------------------------------------------------------------
     def indented_code(self, view: View, i: int) -> int:

@@ -68,19 +68,25 @@ def parse(text: str) -> list[PoEntry]:
 
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
-        obsolete = line.startswith("#~")
+        if not line:
+            flush()
+            continue
+        head = line[0]  # one dispatch on the first character: this loop sees every line
+        obsolete = head == "#" and line[1:2] == "~"
         if obsolete:
             line = line[2:].strip()
-            if line.startswith("|"):
+            if not line or line[0] == "|":
                 continue
-        elif line.startswith("#"):
+            head = line[0]
+        elif head == "#":
             if seen_keyword:
                 flush()
             _comment(cur, line)
             continue
-        if not line:
-            if not obsolete:
-                flush()
+        if head == '"':
+            if not field_name:
+                raise PoSyntaxError(n, "a string outside any msgid/msgstr")
+            _append(cur, field_name, _string(line, n), first=False)
             continue
         if m := KEYWORD.match(line):
             name, rest = m.group(1), m.group(2)
@@ -92,11 +98,6 @@ def parse(text: str) -> list[PoEntry]:
             if name == "msgid":
                 cur.line = n
             _append(cur, name, _string(rest, n), first=True)
-            continue
-        if line.startswith('"'):
-            if not field_name:
-                raise PoSyntaxError(n, "a string outside any msgid/msgstr")
-            _append(cur, field_name, _string(line, n), first=False)
             continue
         raise PoSyntaxError(n, f"unexpected text: {line[:40]}")
     flush()
@@ -126,13 +127,14 @@ def _append(e: PoEntry, name: str, value: str, first: bool) -> None:
 
 
 def _comment(e: PoEntry, line: str) -> None:
-    if line.startswith("#."):
+    kind = line[1:2]
+    if kind == ".":
         e.comments.append(line[2:].strip())
-    elif line.startswith("#:"):
+    elif kind == ":":
         for ref in line[2:].split():
             path, _, num = ref.rpartition(":")
             e.occurrences.append((path, int(num)) if num.isdigit() and path else (ref, 0))
-    elif line.startswith("#,"):
+    elif kind == ",":
         e.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
-    elif not line.startswith("#|"):
+    elif kind != "|":
         e.tcomments.append(line[1:].strip())
