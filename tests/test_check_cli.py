@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from capdev.checks.po_read import parse
+from capdev.catalogs.po_read import parse
 from tests.conftest import capdev
 
 GLOSSARY = """terms:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from capdev.catalogs.po_read import PoSyntaxError, parse
 from capdev.checks import glossary as gl
 from capdev.checks import registry
 from capdev.checks.catalog_pass import entry_findings
 from capdev.checks.context import Doc
-from capdev.checks.po_read import PoSyntaxError, parse
 from capdev.checks.runner import _scan
 from capdev.checks.tr_context import Catalog
 

@@ -19,6 +19,8 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
+from capdev.catalogs.po_read import PoEntry, PoSyntaxError
+from capdev.catalogs.po_read import parse as parse_entries
 from capdev.catalogs.segment import Segment
 
 WRAP = 79  # Poedit's and msgmerge's line width, so their saves do not reflow our files
@@ -81,16 +83,21 @@ def load(path: Path) -> polib.POFile | None:
     return polib.pofile(str(path), wrapwidth=WRAP)
 
 
-def load_readonly(path: Path) -> polib.POFile | None:
-    """Like `load`, cached per file version: for readers (rendering, status), never writers."""
+def load_readonly(path: Path) -> list[PoEntry] | polib.POFile | None:
+    """The entries (header excluded), cached per file version: for readers (rendering,
+    status, translation memory), never writers. Read by the fast strict reader; a file it
+    rejects is read by polib, which tolerates more (`capdev check` reports the error)."""
     if not path.is_file():
         return None
     return _load_cached(path.read_text("utf-8"))
 
 
 @lru_cache(maxsize=4096)
-def _load_cached(text: str) -> polib.POFile:
-    return polib.pofile(text, wrapwidth=WRAP)
+def _load_cached(text: str) -> list[PoEntry] | polib.POFile:
+    try:
+        return [e for e in parse_entries(text) if e.msgid or e.msgctxt is not None]
+    except PoSyntaxError:
+        return polib.pofile(text, wrapwidth=WRAP)
 
 
 def merge(old: polib.POFile | None, new: polib.POFile, memory: dict[str, str],

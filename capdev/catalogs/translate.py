@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polib
+from typing import Any
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import Source, read_source
@@ -58,17 +58,18 @@ class TranslatedFile:
         return shown / st.words if st.words else 1.0
 
 
-def entries(catalog: polib.POFile | None) -> dict[str, polib.POEntry]:
+def entries(catalog: Iterable[Any] | None) -> dict[str, Any]:
+    """msgid → entry (a polib.POEntry or a po_read.PoEntry: the same fields are read)."""
     return {e.msgid: e for e in (catalog or []) if not e.obsolete}
 
 
-def state_of(entry: polib.POEntry | None) -> str:
+def state_of(entry: Any) -> str:
     if entry is None or not entry.msgstr:
         return "untranslated"
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
 
 
-def apply(src: Source, catalog: polib.POFile | None, mark_lang: str | None = None) -> TranslatedFile:
+def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = None) -> TranslatedFile:
     table = entries(catalog)
     stats = Stats()
     missing: list[tuple[int, str]] = []

@@ -61,11 +61,18 @@ def _style(node: yaml.ScalarNode) -> str:
             "|": "yaml-block", ">": "yaml-block"}.get(node.style, "yaml-plain")
 
 
+# Words and sentence punctuation, starting with a letter and holding a space: never a YAML
+# indicator, number, date, boolean or null, so it stays a plain string (no parse needed).
+SAFE_PLAIN = re.compile(r"[^\W\d_][\w ,.;()¿?¡!'’/\-–—«»“”%+]*\Z")
+
+
 def _plain_ok(value: str, original: str) -> bool:
     if "\n" in value or value != value.strip() or not value:
         return False
     if re.search(r"[\[\]{},]", original) is None and re.search(r"[\[\]{},]", value):
         return False  # may be inside a flow collection, where these end a plain scalar
+    if " " in value and SAFE_PLAIN.match(value):
+        return True
     try:
         return yaml.load(f"k: {value}", Loader=FAST) == {"k": value}
     except yaml.YAMLError:

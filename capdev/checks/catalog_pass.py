@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from capdev.cache import Cache, digest
+from capdev.catalogs.po_read import PoSyntaxError
+from capdev.catalogs.po_read import parse as parse_po
 from capdev.checks import registry
 from capdev.checks.context import ProjectFacts
-from capdev.checks.po_read import PoSyntaxError
-from capdev.checks.po_read import parse as parse_po
 from capdev.checks.tr_catalog import out_of_date
 from capdev.checks.tr_context import Catalog, Entry
 from capdev.errors import Finding

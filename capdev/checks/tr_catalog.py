@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from capdev.checks.po_read import PoEntry
+from capdev.catalogs.po_read import PoEntry
 from capdev.checks.registry import hit, rule
 from capdev.checks.tr_context import Catalog
 from capdev.errors import Finding

@@ -76,9 +76,9 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
             # link into /es/, not into the English site.
             base = config.site_url or "/"
             config.site_url = base.rstrip("/") + f"/{self.locale}/"
-        nav_file = self.stage_dir / f"nav-{self.locale}.yml"
+        nav_file = self.stage_dir / f"nav-{self.locale}.json"
         if nav_file.is_file():
-            config.nav = yaml.safe_load(nav_file.read_text("utf-8"))
+            config.nav = json.loads(nav_file.read_text("utf-8"))
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css = ["assets/capdev/capdev.css", *config.extra_css]
         config.extra_javascript = [*config.extra_javascript, "assets/capdev/capdev.js"]

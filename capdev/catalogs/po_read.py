@@ -1,8 +1,9 @@
 """A fast, strict reader of PO catalogs: entries with their line numbers, or a syntax error.
 
 polib accepts some broken files silently (an unterminated string is read as text), and
-parsing every catalog with it dominates a cold `capdev check`. This reader does one pass
-over the lines, validates each against the PO grammar, and keeps only what the rules need.
+parsing every catalog with it dominated a cold `capdev check` and the site's staging. This
+reader does one pass over the lines, validates each against the PO grammar, and keeps what
+readers need (checks, rendering, status). Writing stays with polib.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class PoEntry:
     flags: list[str] = field(default_factory=list)
     occurrences: list[tuple[str, int]] = field(default_factory=list)
     obsolete: bool = False
+    previous_msgid: str | None = None  # "#| msgid": the English a fuzzy translation was made from
+    _previous_open: bool = field(default=False, repr=False, compare=False)
 
     @property
     def fuzzy(self) -> bool:
@@ -136,5 +139,21 @@ def _comment(e: PoEntry, line: str) -> None:
             e.occurrences.append((path, int(num)) if num.isdigit() and path else (ref, 0))
     elif kind == ",":
         e.flags += [f.strip() for f in line[2:].split(",") if f.strip()]
-    elif kind != "|":
+    elif kind == "|":
+        _previous(e, line[2:].strip())
+    else:
         e.tcomments.append(line[1:].strip())
+
+
+def _previous(e: PoEntry, rest: str) -> None:
+    """`#| msgid "…"` and its continuation lines; other `#|` fields are not kept. Lenient,
+    like msgmerge: a malformed previous string is dropped, never an error."""
+    try:
+        if rest.startswith("msgid "):
+            e.previous_msgid, e._previous_open = _string(rest[6:].strip(), 0), True
+        elif rest.startswith('"') and e._previous_open:
+            e.previous_msgid = (e.previous_msgid or "") + _string(rest, 0)
+        else:
+            e._previous_open = False
+    except PoSyntaxError:
+        e._previous_open = False
