@@ -154,12 +154,34 @@ def test_untranslated_spanish_fails_then_builds_as_draft(project: Path, tmp_path
     assert {f.rule for f in findings} == {"pdf-untranslated"}
     assert any(f.line == 16 and "One-stop shops" in f.message for f in findings)
     assert all(f.path == "policy_notes/untranslated-note/note.md" for f in findings)
-    [pdf] = build_outputs(project, [src], ["es"], ["pdf"], tmp_path, draft=True)
+    [pdf, docx] = build_outputs(project, [src], ["es"], ["pdf", "docx"], tmp_path, draft=True)
     text = pdf_text(pdf)
     assert "BORRADOR" in text and "los pasajes sin traducir" in text
+    # the English passages are tagged as English: 2 paragraphs, 2 headings (PDF/UA, WCAG 3.1.2)
+    assert english_marks(pdf) == 4
+    with zipfile.ZipFile(docx) as zf:
+        assert zf.read("word/document.xml").decode().count('<w:lang w:val="en" />') == 4
     # a complete translation built with --draft carries no mark
     [pdf] = build_outputs(project, [project / NOTE], ["es"], ["pdf"], tmp_path, draft=True)
     assert "BORRADOR" not in pdf_text(pdf)
+    assert english_marks(pdf) == 0
+
+
+def english_marks(pdf: Path) -> int:
+    """Structure elements and marked content whose language is English."""
+    reader = PdfReader(pdf)
+    count = sum(page.get_contents().get_data().count(b"/Lang(en)") for page in reader.pages)
+
+    def walk(node: object) -> int:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            return sum(walk(n) for n in node)
+        if not isinstance(node, dict):
+            return 0
+        own = int(str(node.get("/Lang", "")) == "en")
+        return own + (walk(node["/K"]) if "/K" in node else 0)
+
+    return count + walk(reader.trailer["/Root"].get_object()["/StructTreeRoot"])
 
 
 def test_publication_pdf_has_contents_and_chapters(project: Path, tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ def test_note_page_spanish_labels(project: Path) -> None:
                      "y Kimberly D. Johns", "language = {spanish}"):
         assert expected in page, expected
     assert "## References" not in page
+    assert 'lang="en"' not in page  # fully translated: nothing marked as English
 
 
 def test_publication_pages(project: Path) -> None:
@@ -116,7 +117,15 @@ def test_untranslated_page_is_english_unless_strict(project: Path) -> None:
 
     src = project / "policy_notes" / "untranslated-note"
     page = web_pages(project, src, "es")["index.md"]
-    assert "# A note nobody has translated yet" in page and "## Descargas" in page
+    assert "## Descargas" in page
+    # every passage still in English says so, for screen readers (WCAG 3.1.2)
+    for english in ("# <span lang=\"en\">A note nobody has translated yet</span>",
+                    "## <span lang=\"en\">Context</span>",
+                    "<span lang=\"en\">One-stop shops bring several services together",
+                    "**Palabras clave:** <span lang=\"en\">test fixture</span>"):
+        assert english in page, english
+    assert '<p><span lang="en">One-stop shops' in html(page)
+    assert "CAPDEVLANG" not in page
     with pytest.raises(CapdevError) as err:
         web_pages(project, src, "es", draft=False)
     assert {f.rule for f in err.value.findings} == {"pdf-untranslated"}

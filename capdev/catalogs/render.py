@@ -80,3 +80,21 @@ def _render_notebook(src: Source, lookup: Lookup, mark: Callable[[str], str] | N
 
 def wrap_lang(lang: str) -> Callable[[str], str]:
     return lambda text: f'<span lang="{lang}">{text}</span>'
+
+
+def pandoc_lang_span(lang: str) -> Callable[[str], str]:
+    """Pandoc's bracketed span, `[text]{lang=en}`: for sources that go through pandoc (notes,
+    publications), whose typst, Word and web writers each mark the language their own way.
+    Text with unbalanced brackets stays unmarked, since the span would not parse."""
+    def wrap(text: str) -> str:
+        return f"[{text}]{{lang={lang}}}" if _balanced(text) else text
+    return wrap
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text.replace("\\[", "").replace("\\]", ""):
+        depth += (ch == "[") - (ch == "]")
+        if depth < 0:
+            return False
+    return depth == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,10 @@ def state_of(entry: Any) -> str:
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
 
 
-def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = None) -> TranslatedFile:
+def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = None,
+          marker: Callable[[str], str] | None = None) -> TranslatedFile:
+    """The translated text; untranslated Markdown text is wrapped by `marker`, or in
+    `<span lang=mark_lang>` (the site's pages)."""
     table = entries(catalog)
     stats = Stats()
     missing: list[tuple[int, str]] = []
@@ -90,12 +93,13 @@ def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = No
             return entry.msgstr
         return None
 
-    mark = wrap_lang(mark_lang) if mark_lang else None
+    mark = marker or (wrap_lang(mark_lang) if mark_lang else None)
     return TranslatedFile(render_source(src, lookup, mark), stats, missing, outdated)
 
 
 def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,
-                   catalog: Path | None = None) -> TranslatedFile:
+                   catalog: Path | None = None,
+                   marker: Callable[[str], str] | None = None) -> TranslatedFile:
     """The `lang` version of one English source, from its catalog under translations/."""
     source = source.resolve()
     try:
@@ -104,4 +108,4 @@ def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,
         rel = source.name
     path = catalog or _po.catalog_path(root, rel, lang)
     src = read_source(source)
-    return apply(src, _po.load_readonly(path), "en" if mark else None)
+    return apply(src, _po.load_readonly(path), "en" if mark else None, marker)

@@ -84,9 +84,11 @@ def localized_text(root: Path, path: Path, lang: str, draft: bool,
     if lang == "en":
         return path.read_text("utf-8")
     from capdev.catalogs import translate_file  # the lead's translation engine
+    from capdev.catalogs.render import pandoc_lang_span
 
-    # No lang-marking spans: they are raw HTML, which the typst and Word writers drop.
-    translated = translate_file(root, path, lang, mark=False)
+    # Untranslated passages become pandoc spans `[…]{lang=en}`, not raw HTML (which the
+    # typst and Word writers drop): typst.lua, the docx writer and webpage.py mark them.
+    translated = translate_file(root, path, lang, marker=pandoc_lang_span("en"))
     if not translated.complete:
         untranslated.extend((path, line, text) for line, text in translated.missing)
         untranslated.extend((path, line, "(outdated) " + text)

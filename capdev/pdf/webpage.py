@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,43 @@ def body_markdown(prep: Prepared, blocks: list[Any], level_shift: int, lang: str
             node["c"][0] += level_shift
     boxes: list[tuple[str, str, str]] = []
     tree["blocks"] = admonitions.transform(tree["blocks"], _marker(boxes))
+    langs: list[str] = []
+    nonce = secrets.token_hex(4)
+    _lang_placeholders(tree["blocks"], langs, nonce)
     out = pandoc.write(tree, WEB_FORMAT, prep.where,
                        [f"--lua-filter={template_file('web.lua')}"])
-    return restore_admonitions(out.decode("utf-8"), boxes).strip() + "\n"
+    text = restore_admonitions(out.decode("utf-8"), boxes)
+    return restore_langs(text, langs, nonce).strip() + "\n"
+
+
+LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+
+
+def _lang_placeholders(node: Any, langs: list[str], nonce: str) -> None:
+    """Spans `[…]{lang=xx}` (untranslated passages) survive the Markdown writer, which
+    allows no raw HTML, as placeholder words around their content."""
+    if isinstance(node, dict):
+        node = node.get("c")
+    if not isinstance(node, list):
+        return
+    for i, item in enumerate(node):
+        _lang_placeholders(item, langs, nonce)
+        if isinstance(item, dict) and item.get("t") == "Span":
+            lang = dict(item["c"][0][2]).get("lang", "")
+            if LANG_CODE.match(lang):
+                langs.append(lang)
+                n = len(langs) - 1
+                node[i] = {"t": "Span", "c": [["", [], []], [
+                    {"t": "Str", "c": f"CAPDEVLANG{nonce}OPEN{n}X"}, *item["c"][1],
+                    {"t": "Str", "c": f"CAPDEVLANG{nonce}CLOSE"}]]}
+
+
+def restore_langs(text: str, langs: list[str], nonce: str) -> str:
+    """Placeholders back to `<span lang="…">` (the only HTML the page gets; its attribute
+    value was checked, and the per-page nonce keeps a translator from forging one)."""
+    text = re.sub(f"CAPDEVLANG{nonce}OPEN(\\d+)X", lambda m: f'<span lang="{langs[int(m[1])]}">',
+                  text)
+    return text.replace(f"CAPDEVLANG{nonce}CLOSE", "</span>")
 
 
 _PLACEHOLDER = re.compile(r"^CAPDEVADMONITION(OPEN|CLOSE)(\d+)$")
@@ -89,11 +124,23 @@ def front_matter(title: str, description: str) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
+def _english_marker(doc: source.Document) -> Any:
+    """Front-matter text still in English in a translated page (title, abstract,
+    keywords) gets `<span lang="en">`, as the body's untranslated passages do."""
+    english = {" ".join(text.split()) for _, _, text in doc.untranslated
+               if not text.startswith("(outdated) ")}
+
+    def mark(value: Any) -> str:
+        text = str(value)
+        return f'<span lang="en">{text}</span>' if " ".join(text.split()) in english else text
+    return mark
+
+
 def header_block(doc: source.Document) -> str:
-    lab, meta = labels(doc.lang), doc.meta
-    lines = [f"# {meta.get('title', doc.id)}", ""]
+    lab, meta, mark = labels(doc.lang), doc.meta, _english_marker(doc)
+    lines = [f"# {mark(meta.get('title', doc.id))}", ""]
     if meta.get("subtitle"):
-        lines += [f"*{meta['subtitle']}*", ""]
+        lines += [f"*{mark(meta['subtitle'])}*", ""]
     series = (f"{lab['series']} {lab['number']} {meta['number']}" if doc.kind == "note"
               else lab["publication"])
     facts = [f"**{series}**"]
@@ -107,10 +154,10 @@ def header_block(doc: source.Document) -> str:
     lines += [" · ".join(facts), ""]
     if meta.get("abstract"):
         abstract = " ".join(str(meta["abstract"]).split())
-        lines += [f'!!! abstract "{lab["abstract"]}"', "", f"    {abstract}", ""]
+        lines += [f'!!! abstract "{lab["abstract"]}"', "", f"    {mark(abstract)}", ""]
     tags = []
     if meta.get("keywords"):
-        tags.append(f"**{lab['keywords']}:** " + ", ".join(map(str, meta["keywords"])))
+        tags.append(f"**{lab['keywords']}:** " + ", ".join(map(mark, meta["keywords"])))
     if meta.get("sdgs"):
         tags.append(f"**{lab['sdgs']}:** " + "; ".join(sdg_tag(int(g), doc.lang)
                                                      for g in meta["sdgs"]))

@@ -43,6 +43,17 @@ local function for_typst(prefix)
     Cite = function(cite)
       return pandoc.Span(cite.content)
     end,
+    -- an untranslated passage, `[…]{lang=en}`: typst tags its language in the PDF
+    -- (the writer itself drops a span's attributes)
+    Span = function(span)
+      local code = (span.attributes.lang or ""):match("^(%a%a%a?)%f[^%a]")
+      if not code then return nil end
+      local out = {pandoc.RawInline("typst", "#text(lang: " .. typst_string(code:lower())
+                                        .. ", region: none)[")}
+      for _, inline in ipairs(span.content) do table.insert(out, inline) end
+      table.insert(out, pandoc.RawInline("typst", "]"))
+      return out
+    end,
     Div = function(div)
       if not div.classes:includes("admonition") then return nil end
       local kind = "note"
