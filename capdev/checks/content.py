@@ -67,3 +67,16 @@ def notebook(doc: Doc) -> Iterator[Finding]:
     src = Path(doc.src)
     root = Path(doc.src[: -len(doc.rel)]) if doc.src.endswith(doc.rel) else src.parent
     yield from check_notebook(src, root)
+
+
+@rule("html-text", "warning",
+      "text inside a raw HTML block, which translation cannot reach", "markdown")
+def html_text(doc: Doc) -> Iterator[Finding]:
+    for mark in doc.facts.marks:
+        if mark.kind == "html-text":
+            yield hit("html-text", doc.rel, mark.line,
+                      f"the text inside this <{mark.value}> block is not translated (nor marked "
+                      "as English on translated pages)",
+                      "write it in Markdown (an admonition, `???` for a collapsible <details>, a "
+                      "Markdown table), or add the `markdown` attribute: <div markdown>",
+                      mark.col)

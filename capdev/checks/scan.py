@@ -39,6 +39,14 @@ CITE_KEY = re.compile(r"(?<![\w.])-?@([A-Za-z][\w:.\-]*\w)")
 IGNORE = re.compile(r"<!--\s*capdev-ignore\b([^>]*?)-->")
 COMMENT_OPEN = re.compile(r"<!--")
 FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+HTML_BLOCK = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+# Block elements whose text readers read; code, media and embeds are not prose.
+TEXT_BLOCK_TAGS = frozenset(
+    "address article aside blockquote center details dialog div dl fieldset figcaption figure "
+    "footer h1 h2 h3 h4 h5 h6 header main nav ol p section summary table ul".split())
+MARKDOWN_ATTR = re.compile(r"\smarkdown(?:\s*=|\s|/?>|$)")
+TAGS_AND_COMMENTS = re.compile(r"<!--.*?-->|<[^<>]*>|&[#\w]+;", re.S)
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -115,6 +123,7 @@ class Scanner:
         fence = ""
         in_comment = False
         prev = ""
+        html_end = 0  # lines before this index belong to a raw HTML block already seen
         for i, raw in enumerate(self.lines):
             n = self.base + i + 1
             if fence:
@@ -131,6 +140,8 @@ class Scanner:
                 prev = ""
                 continue
             self._ignore(raw, i)
+            if i >= html_end and raw.lstrip(" ").startswith("<"):
+                html_end = self._html_block(i, n)
             if COMMENT_OPEN.search(raw) and "-->" not in raw[raw.find("<!--"):]:
                 in_comment = True
             self.line(raw, prev, n)
@@ -140,6 +151,30 @@ class Scanner:
                 link.target = self.refs[ref.lower()]
                 self.facts.links.append(link)
         return self.facts
+
+    def _html_block(self, i: int, n: int) -> int:
+        """A raw HTML block (not `markdown`-enabled) with words in it: its text is never
+        translated. Returns the index after the block."""
+        m = HTML_BLOCK.match(self.lines[i])
+        if not m or m.group(1).lower() not in TEXT_BLOCK_TAGS:
+            return i
+        tag = m.group(1).lower()
+        opening = self.lines[i][: self.lines[i].find(">") + 1] or self.lines[i]
+        if MARKDOWN_ATTR.search(opening):
+            return i
+        end, depth = i, 0
+        opens = re.compile(rf"<{tag}(?=[\s/>]|$)", re.I)
+        closes = re.compile(rf"</{tag}\s*>", re.I)
+        while end < len(self.lines):
+            depth += len(opens.findall(self.lines[end])) - len(closes.findall(self.lines[end]))
+            if depth <= 0 or (not self.lines[end].strip() and depth > 0 and end > i
+                              and not closes.search("\n".join(self.lines[end:]))):
+                break
+            end += 1
+        text = TAGS_AND_COMMENTS.sub(" ", "\n".join(self.lines[i:end + 1]))
+        if WORD.search(text):
+            self.mark("html-text", tag, n, m.start(1))
+        return end + 1
 
     def _ignore(self, raw: str, i: int) -> None:
         m = IGNORE.search(raw)
