@@ -41,6 +41,11 @@ PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("CAPDEV_STAGED", None)
 ENV.pop("CAPDEV_LOCALE", None)
+# As on a user's machine: Python keeps the bytecode of capdev's own modules (pip already
+# compiled the installed libraries'). A sandbox may disable it; every command would then
+# recompile capdev at each start.
+BYTECODE_OFF = os.environ.get("PYTHONDONTWRITEBYTECODE")
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 LOAD = os.getloadavg()
 LESSON = "courses/synthetic/01-synthetic-module-1/02-lesson-2"
 NOTE = "integrated-multichannel-service-delivery"
@@ -490,7 +495,10 @@ def machine() -> list[str]:
             f"- capdev at commit {commit} (plus uncommitted work of the checkout, if any)",
             f"- Load average (1 min) at the start {LOAD[0]:.1f}, at the end {os.getloadavg()[0]:.1f}: "
             "other work shared these 2 cores, so absolute times are noisy; capdev and stock "
-            "runs alternate so both meet the same load"]
+            "runs alternate so both meet the same load",
+            "- Bytecode: commands run with Python's bytecode cache on, as on a normal install"
+            + (" (this shell had PYTHONDONTWRITEBYTECODE set; the benchmark unsets it)"
+               if BYTECODE_OFF else "")]
 
 
 def ratio(a: float, b: float) -> str:
