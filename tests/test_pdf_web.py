@@ -129,3 +129,17 @@ def test_untranslated_page_is_english_unless_strict(project: Path) -> None:
     with pytest.raises(CapdevError) as err:
         web_pages(project, src, "es", draft=False)
     assert {f.rule for f in err.value.findings} == {"pdf-untranslated"}
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("One-stop shops bring services together.", True),
+    ("See [the survey](https://publicadministration.un.org/egovkb) and [@oecd2014].", True),
+    ("An escaped \\[bracket is fine.", True),
+    ("A stray ] would end the span early.", False),
+    ("An [unclosed bracket would swallow the attribute.", False),
+])
+def test_untranslated_passages_become_pandoc_spans_when_they_parse(text: str, marked: bool):
+    from capdev.catalogs.render import pandoc_lang_span
+
+    wrapped = pandoc_lang_span("en")(text)
+    assert wrapped == (f"[{text}]{{lang=en}}" if marked else text)
