@@ -89,11 +89,12 @@ def load_readonly(path: Path) -> list[PoEntry] | polib.POFile | None:
     rejects is read by polib, which tolerates more (`capdev check` reports the error)."""
     if not path.is_file():
         return None
-    return _load_cached(path.read_text("utf-8"))
+    return parse_readonly(path.read_text("utf-8"))
 
 
 @lru_cache(maxsize=4096)
-def _load_cached(text: str) -> list[PoEntry] | polib.POFile:
+def parse_readonly(text: str) -> list[PoEntry] | polib.POFile:
+    """`load_readonly` of a catalog's text."""
     try:
         return [e for e in parse_entries(text) if e.msgid or e.msgctxt is not None]
     except PoSyntaxError:

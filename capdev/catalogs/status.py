@@ -7,9 +7,7 @@ from pathlib import Path
 
 from rich.table import Table
 
-from capdev.catalogs import po as _po
-from capdev.catalogs.extract import read_source
-from capdev.catalogs.translate import Stats, entries, state_of
+from capdev.catalogs.translate import Stats, translate_file
 from capdev.cli.output import console
 
 
@@ -29,12 +27,9 @@ class Row:
 
 
 def file_stats(root: Path, source: Path, lang: str) -> Stats:
-    rel = source.resolve().relative_to(root.resolve()).as_posix()
-    table = entries(_po.load_readonly(_po.catalog_path(root, rel, lang)))
-    stats = Stats()
-    for seg in read_source(source).all_segments():
-        stats.add(seg, state_of(table.get(seg.msgid)))
-    return stats
+    """Segments and words per state. Counted by the translation the site renders (and
+    shares its cache: staging asks for both)."""
+    return translate_file(root, source, lang).stats
 
 
 def collect(root: Path, sources: list[Path], lang: str) -> list[Row]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from capdev.catalogs import po as _po
-from capdev.catalogs.extract import Source, read_source
+from capdev.catalogs.extract import Source, load_source, read_source
 from capdev.catalogs.render import render_source, wrap_lang
 from capdev.catalogs.segment import Segment
 
@@ -107,5 +108,17 @@ def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,
     except ValueError:
         rel = source.name
     path = catalog or _po.catalog_path(root, rel, lang)
-    src = read_source(source)
-    return apply(src, _po.load_readonly(path), "en" if mark else None, marker)
+    if marker is not None:
+        return apply(read_source(source), _po.load_readonly(path), None, marker)
+    po_text = path.read_text("utf-8") if path.is_file() else None
+    return _translated(source.read_text("utf-8"), source.suffix, po_text, "en" if mark else None)
+
+
+@lru_cache(maxsize=4096)
+def _translated(text: str, suffix: str, po_text: str | None,
+                mark_lang: str | None) -> TranslatedFile:
+    """Per content, like the parses it uses: staging asks for each page more than once (the
+    status page, the page itself) and `capdev serve` restages everything on each save.
+    Callers must not change the result."""
+    catalog = _po.parse_readonly(po_text) if po_text is not None else None
+    return apply(load_source(text, suffix), catalog, mark_lang)

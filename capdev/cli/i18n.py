@@ -84,7 +84,7 @@ def _sources(root: Path) -> list[Path]:
     from capdev.sources.cached import load_project
 
     # front matter parsed and validated only for files changed since the last run
-    return load_project(root, root / ".cache" / "i18n" / "discover").translatable_sources()
+    return load_project(root).translatable_sources()
 
 
 def cmd_update(args: argparse.Namespace) -> int:

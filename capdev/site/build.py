@@ -18,6 +18,7 @@ from capdev.errors import CapdevError, Finding
 from capdev.site.plugin import child_command
 from capdev.site.stage import StageReport, stage
 from capdev.sources import Project
+from capdev.sources.cached import load_project
 
 
 @dataclass
@@ -85,7 +86,7 @@ def offline_zip(site: Path, name: str) -> Path:
 
 
 def build(root: Path, site: Path | None = None, strict: bool = False) -> BuildResult:
-    project = Project.load(root)
+    project = load_project(root)
     site = (site or root / "site").resolve()
     stage_dir = root / ".cache" / "stage"
     started = time.perf_counter()

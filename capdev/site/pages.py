@@ -6,8 +6,10 @@ the same code makes the English and the Spanish pages.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -38,9 +40,21 @@ class ModuleInfo:
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same output, much faster
-    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False,
-                               width=1000) + "---\n\n"
+    """YAML front matter, with libyaml's emitter. Memoized by the meta's repr (which tells
+    dates from strings): `capdev serve` restages every page on each save, and most pages
+    did not change."""
+    key = repr(meta)
+    text = _DUMPED.get(key)
+    if text is None:
+        if len(_DUMPED) > 50_000:
+            _DUMPED.clear()
+        text = _DUMPED[key] = "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True,
+                                                  sort_keys=False, width=1000) + "---\n\n"
+    return text
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same output, much faster
+_DUMPED: dict[str, str] = {}
 
 
 def split_front(text: str) -> tuple[dict[str, Any], str]:
@@ -51,11 +65,17 @@ def split_front(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     head = parts[0][3:]
     body = parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
+    return pickle.loads(_parsed_head(head)), body
+
+
+@lru_cache(maxsize=8192)
+def _parsed_head(head: str) -> bytes:
+    """The parsed front matter, pickled: each caller gets its own copy to change."""
     try:
         meta = yaml.load(head, Loader=FAST) or {}
     except yaml.YAMLError:
         meta = {}
-    return (meta if isinstance(meta, dict) else {}), body
+    return pickle.dumps(meta if isinstance(meta, dict) else {})
 
 
 def meta_line(lang: str, duration: int | None, level: str | None) -> str:

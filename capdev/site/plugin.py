@@ -21,9 +21,10 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from capdev.errors import CapdevError
+from capdev.site import dirty_search
 from capdev.site.labels import label
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -85,14 +86,16 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         # Material's offline plugin would load this shim from unpkg.com; ship it ourselves
         # (iframe-worker 1.0.4, MIT, from the npm registry) so no request leaves the host.
         config.extra["polyfills"] = ["assets/capdev/vendor/iframe-worker-shim.js"]
+        if self._spawner() and getattr(self, "dirty", False):
+            self._start_children(config)  # a dirty build empties nothing: start them now
         return config
 
     def _stage(self, root: Path) -> Path:
         from capdev.site.stage import stage
-        from capdev.sources import Project
+        from capdev.sources.cached import load_project
 
         try:
-            project = Project.load(root)
+            project = load_project(root)  # `serve` restages on every save: parse what changed
             stage_dir = root / ".cache" / "stage"
             stage(project, stage_dir)
         except CapdevError as err:
@@ -101,9 +104,14 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
 
     # -- the other languages ---------------------------------------------------------------
     def on_files(self, files: Any, config: Any) -> Any:
-        if self.spawn and self.locale == self.config.source_language:
+        # not earlier: a full build empties site_dir (with the other languages' output in
+        # it) between on_config and on_files
+        if self._spawner() and not self.children:
             self._start_children(config)
         return files
+
+    def _spawner(self) -> bool:
+        return self.spawn and self.locale == self.config.source_language
 
     def _start_children(self, config: Any) -> None:
         for lang in self.config.languages:
@@ -115,11 +123,33 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
                                 bool(config.strict), getattr(self, "dirty", False))
             self.children.append((lang, subprocess.Popen(cmd, env=env)))
 
-    def on_post_build(self, config: Any) -> None:
+    # -- the search index under `--dirty` (capdev serve): see dirty_search.py -------------
+    def on_pre_build(self, config: Any) -> None:
+        dirty = getattr(self, "dirty", False)
+        self._old_index = dirty_search.read(config) if dirty else None
+        self._built: set[str] = set()
+
+    @event_priority(50)  # before Material's search writes its index: no self-merge
+    def _on_post_build_forget(self, config: Any) -> None:
+        if getattr(self, "dirty", False):
+            dirty_search.forget_previous(config)
+
+    @event_priority(-50)  # before static-i18n runs the search post-build again
+    def _on_post_build_children(self, config: Any) -> None:
+        if getattr(self, "dirty", False):
+            dirty_search.forget_previous(config)
         failed = [lang for lang, proc in self.children if proc.wait() != 0]
         self.children = []
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see its messages above)")
+
+    @event_priority(-200)  # after static-i18n and the offline plugin wrote the index
+    def _on_post_build_merge(self, config: Any) -> None:
+        if getattr(self, "_old_index", None) is not None:
+            dirty_search.merge(config, self._old_index, self._built)
+
+    on_post_build = CombinedEvent(_on_post_build_forget, _on_post_build_children,
+                                  _on_post_build_merge)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         # MkDocs watches docs_dir, which is our staged tree: every restage would trigger
@@ -137,6 +167,7 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
     # -- pages -----------------------------------------------------------------------------
     @event_priority(-100)  # after static-i18n, which would reset extra.alternate
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        getattr(self, "_built", set()).add(page.url)
         meta = page.meta.get("capdev") or {}
         context["capdev_alternates"] = self.alternates(page.url, meta)
         context["capdev"] = {
@@ -181,3 +212,4 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
                         "href": self._href(url, lang), "current": lang == self.locale,
                         "hreflang": honest})
         return out
+

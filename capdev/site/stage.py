@@ -106,7 +106,7 @@ class Stager:
                           "outdated": loc.outdated, "lang": self.lang}
         if loc.fallback:
             self.report.fallbacks.setdefault(self.lang, []).append(source)
-        return _front_matter(meta) + body
+        return pages.front_matter(meta) + body
 
     def page(self, page: Page, text: str, loc: Localized) -> None:
         text = quiz.convert(text, self.lang, page.out.replace("/", "-").removesuffix(".md"))
@@ -197,16 +197,6 @@ class Stager:
         for path in theme_assets.rglob("*"):
             if path.is_file():
                 self.copy(path, f"assets/capdev/{path.relative_to(theme_assets).as_posix()}")
-
-
-# libyaml's emitter: the same front matter as pages.front_matter, several times faster
-# (stamping every staged page with pure-Python PyYAML was ~30% of staging).
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
-                               width=1000) + "---\n\n"
 
 
 def _link(lessons: list[pages.LessonInfo], k: int) -> tuple[str, str] | None:

@@ -63,9 +63,10 @@ def discover(root: Path, cache: Cache) -> tuple[sp.Project, list[Finding]]:
     return project, project.findings
 
 
-def load_project(root: Path, folder: Path) -> sp.Project:
-    """`Project.load` (raising on errors) with per-file results cached under `folder`."""
-    cache = Cache(folder, _version())
+def load_project(root: Path) -> sp.Project:
+    """`Project.load` (raising on errors) with per-file results cached in .cache/discover/
+    (shared by `capdev build`, `capdev serve` and `capdev i18n`)."""
+    cache = Cache(root.resolve() / ".cache" / "discover", _version())
     project = sp.Project.load(root, loader=CachedLoader(cache), strict=True)
     cache.save()
     return project
