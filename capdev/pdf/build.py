@@ -7,6 +7,7 @@ a file copy.
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -38,7 +39,15 @@ class TaskResult:
     findings: list[Finding] = field(default_factory=list)
 
 
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
 def page_count(pdf: bytes) -> int:
+    """typst writes each page object uncompressed: count them (importing pypdf for this
+    cost more than compiling a note). pypdf reads what has no visible page objects."""
+    found = len(PAGE_OBJECT.findall(pdf))
+    if found or b"/ObjStm" not in pdf:
+        return found
     import io
 
     from pypdf import PdfReader

@@ -28,7 +28,7 @@ def code_hash() -> str:
     here = Path(__file__).parent
     for path in sorted([*here.glob("*.py"), *(here / "templates").iterdir()]):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update(pandoc.pandoc_version().encode() + typst.__version__.encode())
+    digest.update(pandoc.identity().encode() + typst.__version__.encode())
     return digest.hexdigest()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from capdev.errors import CapdevError, Finding
@@ -28,10 +29,11 @@ def pandoc_path() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-@cache
-def pandoc_version() -> str:
-    out = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True)
-    return out.stdout.splitlines()[0] if out.stdout else "pandoc"
+def identity() -> str:
+    """The pandoc binary, for cache keys, without starting it: path, size and mtime."""
+    path = Path(pandoc_path())
+    st = path.stat()
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def run(args: list[str], stdin: bytes, where: str) -> bytes:
