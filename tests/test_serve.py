@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -57,7 +58,7 @@ def test_saves_are_previewed_and_the_search_index_stays_whole(project: Path):
     env["NO_MKDOCS_2_WARNING"] = "1"
     proc = subprocess.Popen([sys.executable, "-m", "capdev", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         _wait_for(base, "<html", 120)
         first = _index_sizes(base)
@@ -74,5 +75,16 @@ def test_saves_are_previewed_and_the_search_index_stays_whole(project: Path):
             index = _get(f"{base}search/search_index.json") or ""
             assert word in index and word in (_get(f"{base}es/search/search_index.json") or "")
     finally:
-        proc.terminate()
+        proc.terminate()  # capdev serve became mkdocs serve: this stops the server itself
         proc.wait(timeout=30)
+        stopped = _get(base) is None
+        _stop_group(proc.pid)
+    assert stopped, "the server outlived `capdev serve`"
+
+
+def _stop_group(pid: int) -> None:
+    """Whatever the server started (a Spanish build child) goes with it."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass

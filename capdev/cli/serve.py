@@ -30,4 +30,9 @@ def run(args: argparse.Namespace) -> int:
            "-a", args.dev_addr, "--no-livereload" if os.environ.get("CAPDEV_NO_RELOAD") else "--livereload"]
     if not args.full:
         cmd.append("--dirty")
+    os.chdir(root)
+    if hasattr(os, "execve") and os.name == "posix":
+        # become `mkdocs serve`: a signal to this process reaches the server itself, and no
+        # orphaned server keeps the port when a supervisor stops `capdev serve`
+        os.execve(sys.executable, cmd, env)
     return subprocess.call(cmd, cwd=root, env=env)
