@@ -7,7 +7,20 @@ Public API:
 
 from __future__ import annotations
 
-from capdev.catalogs.extract import read_source
-from capdev.catalogs.translate import TranslatedFile, translate_file
+from typing import Any
 
 __all__ = ["TranslatedFile", "read_source", "translate_file"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: `capdev check` reads catalogs through catalogs.po_read and
+    # should not pay for the segmenter and renderer when its cache has every answer.
+    if name in ("TranslatedFile", "translate_file"):
+        from capdev.catalogs import translate
+
+        return getattr(translate, name)
+    if name == "read_source":
+        from capdev.catalogs.extract import read_source
+
+        return read_source
+    raise AttributeError(f"module 'capdev.catalogs' has no attribute {name!r}")
