@@ -492,6 +492,9 @@ class Segmenter:
 
 def readable(text: str) -> bool:
     """Is there anything a reader reads, once code, links and markup are set aside?"""
+    first = text[:1]
+    if first.isalnum() and first != "h":  # no protected token starts with it (URLs start
+        return True                       # with h): it is readable text itself
     return bool(WORD_OR_DIGIT.search(PROTECTED.sub(" ", text)))
 
 

@@ -95,7 +95,7 @@ def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = F
     record = _Record(root, lang)
     todo = []
     for source in sources:
-        rel = source.resolve().relative_to(root).as_posix()
+        rel = _rel(source, root)
         catalog = _po.catalog_path(root, rel, lang)
         if record.seen.get(rel) != record.key(source, catalog) or not catalog.is_file():
             todo.append((str(root), str(source), rel, lang, dry_run))
@@ -113,6 +113,15 @@ def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = F
 
 
 _TM: Memory = {}
+
+
+def _rel(source: Path, root: Path) -> str:
+    """Project-relative path; sources from the project model are already under the
+    resolved root, so resolving each again (a stat per path part) is skipped."""
+    try:
+        return source.relative_to(root).as_posix()
+    except ValueError:
+        return source.resolve().relative_to(root).as_posix()
 
 
 def _update_job(job: tuple) -> _po.UpdateReport:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from capdev.catalogs.xliff import export_all, import_all
 from capdev.cli.output import console
 from capdev.config import find_root
 
@@ -23,6 +22,8 @@ def register(isub: argparse._SubParsersAction) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     root = find_root()
+    from capdev.catalogs.xliff import export_all  # translate-toolkit: only when used
+
     written = export_all(root, args.lang, args.out.resolve())
     console.print(f"{len(written)} XLIFF file(s) written to {args.out}")
     return 0
@@ -30,6 +31,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     root = find_root()
+    from capdev.catalogs.xliff import import_all
+
     changed = import_all(root, args.lang, [f.resolve() for f in args.files])
     console.print(f"{changed} entr{'y' if changed == 1 else 'ies'} updated from XLIFF")
     return 0
