@@ -67,6 +67,9 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
     @event_priority(100)  # before static-i18n reads the docs tree
     def on_config(self, config: Any) -> Any:
         root = Path(config.config_file_path).resolve().parent
+        for _lang, proc in self.children:  # left by a serve rebuild that failed half-way
+            proc.wait()
+        self.children = []
         self.locale = locale_env()
         staged = os.environ.get("CAPDEV_STAGED")
         self.spawn = not staged
