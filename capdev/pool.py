@@ -34,3 +34,39 @@ def parallel_imap(func: Callable[[tuple], Any], jobs: list[tuple]) -> Iterator[A
         return
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
         yield from pool.map(func, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+class Started:
+    """Jobs already submitted to worker processes (`start_map`), collected later: the
+    caller works on something else meanwhile."""
+
+    def __init__(self, func: Callable[[tuple], Any], jobs: list[tuple]):
+        self._pool: ProcessPoolExecutor | None = None
+        self._serial = (func, jobs)
+        workers = min(os.cpu_count() or 1, 4)
+        if len(jobs) < PARALLEL_FROM or workers < 2:
+            return
+        try:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:
+            return
+        self._pool = ProcessPoolExecutor(workers, mp_context=ctx)
+        # Executor.map submits every chunk now; the iterator only waits for them
+        self._results = self._pool.map(func, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+    def results(self) -> Iterator[Any]:
+        if self._pool is None:
+            func, jobs = self._serial
+            yield from (func(j) for j in jobs)
+            return
+        try:
+            yield from self._results
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None

@@ -7,6 +7,7 @@ are missing (a cold run on a large project is dominated by this pass).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,8 @@ from capdev.checks import registry
 from capdev.checks.context import ProjectFacts
 from capdev.checks.tr_catalog import out_of_date
 from capdev.checks.tr_context import Catalog, Entry
-from capdev.errors import Finding
-from capdev.pool import parallel_map
+from capdev.errors import CapdevError, Finding
+from capdev.pool import Started, parallel_map
 
 _GLOSSARY: Any = None  # set before the workers fork, so each inherits the parsed termbase
 
@@ -37,14 +38,51 @@ def load(d: dict) -> Finding:
     return Finding(**d)
 
 
-def check_catalogs(pf: ProjectFacts, cache: Cache) -> list[tuple[Finding, list]]:
+@dataclass
+class Early:
+    """Catalog jobs started before discovery, each on the English file next to it by path
+    (`translations/es/x.md.po` → `x.md`); `finish` keeps the ones the project confirms."""
+
+    gbytes: bytes
+    glossary_findings: list
+    assumed: dict[str, tuple[str, str, Any]]  # po_rel → (source path or "", key, cache hit)
+    started: Started
+
+
+def start(root: Path, cache: Cache) -> Early:
+    """Load the glossary (workers inherit it at fork) and start every catalog's checks."""
     global _GLOSSARY
     from capdev.checks import glossary as gl
+    from capdev.config import load_config
 
-    root = pf.root
     gpath = root / gl.GLOSSARY
     gbytes = gpath.read_bytes() if gpath.is_file() else b""
-    _GLOSSARY, pf.glossary_findings = gl.load(root)
+    _GLOSSARY, glossary_findings = gl.load(root)
+    try:
+        langs = tuple(load_config(root).targets)
+    except CapdevError:  # discovery reports it; every catalog is then checked in `finish`
+        langs = ()
+    assumed, jobs = {}, []
+    for lang in langs:
+        base = root / "translations" / lang
+        for po in sorted(base.rglob("*.po")) if base.is_dir() else []:
+            rel = po.relative_to(base).as_posix()[:-3]
+            po_rel, src = f"translations/{lang}/{rel}.po", root / rel
+            source = str(src) if src.is_file() else ""
+            key = digest(po.read_bytes(), src.read_bytes() if source else b"", gbytes, lang)
+            hit = cache.get(po_rel, key)
+            assumed[po_rel] = (source, key, hit)
+            if hit is None:
+                jobs.append((str(root), po_rel, rel, lang, source, key))
+    return Early(gbytes, glossary_findings, assumed, Started(_job, jobs))
+
+
+def finish(pf: ProjectFacts, cache: Cache, early: Early) -> list[tuple[Finding, list]]:
+    """Every catalog's findings: the early results where the project's source is the one
+    assumed, the rest (orphans, sources without a catalog) computed now."""
+    root = pf.root
+    pf.glossary_findings = early.glossary_findings
+    done = {po_rel: (data, bad) for po_rel, _key, data, bad in early.started.results()}
     sources = {p.relative_to(root).as_posix(): p for p in pf.project.translatable_sources()}
     jobs, results = [], {}
     for lang in pf.project.config.targets:
@@ -52,21 +90,30 @@ def check_catalogs(pf: ProjectFacts, cache: Cache) -> list[tuple[Finding, list]]
         catalogs = {p.relative_to(base).as_posix()[:-3] for p in base.rglob("*.po")} \
             if base.is_dir() else set()
         for rel in sorted(set(sources) | catalogs):
-            po_rel = f"translations/{lang}/{rel}.po"
-            po_path, source = root / po_rel, sources.get(rel)
+            po_rel, source = f"translations/{lang}/{rel}.po", sources.get(rel)
+            guess = early.assumed.get(po_rel)
+            if guess is not None and guess[0] == (str(source) if source else ""):
+                results[po_rel] = guess[2] if guess[2] is not None else \
+                    _keep(pf, cache, po_rel, guess[1], *done[po_rel])
+                continue
+            po_path = root / po_rel
             po_bytes = po_path.read_bytes() if po_path.is_file() else b""
-            key = digest(po_bytes, source.read_bytes() if source else b"", gbytes, lang)
+            key = digest(po_bytes, source.read_bytes() if source else b"", early.gbytes, lang)
             hit = cache.get(po_rel, key)
             if hit is None:
                 jobs.append((str(root), po_rel, rel, lang, str(source) if source else "", key))
             results[po_rel] = hit
-    for po_rel, key, data, bad_bytes in parallel_map(_job, jobs):
-        results[po_rel] = cache.put(po_rel, key, data)
-        if bad_bytes:
-            pf.undecodable.append(po_rel)
+    for po_rel, key, data, bad in parallel_map(_job, jobs):
+        results[po_rel] = _keep(pf, cache, po_rel, key, data, bad)
     return [
         (load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data
     ]
+
+
+def _keep(pf: ProjectFacts, cache: Cache, po_rel: str, key: str, data: list, bad: bool) -> list:
+    if bad:
+        pf.undecodable.append(po_rel)
+    return cache.put(po_rel, key, data)
 
 
 def _job(job: tuple) -> tuple[str, str, list, bool]:

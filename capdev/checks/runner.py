@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from capdev.cache import Cache, Memo, digest
-from capdev.checks import registry
-from capdev.checks.catalog_pass import check_catalogs, dump, load
+from capdev.checks import catalog_pass, registry
+from capdev.checks.catalog_pass import dump, load
 from capdev.checks.context import GENERATED_PAGES, Doc, ProjectFacts
 from capdev.checks.scan import Facts, scan_cells, scan_markdown
 from capdev.checks.settings import Settings
@@ -48,13 +48,17 @@ def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = Tru
     registry.load_all()
     version = registry.version()
     cache = Cache(root / ".cache" / "check" if use_cache else None, version)
-    project, load_findings = discover(root, cache)
-    pf = ProjectFacts(root, project=project, load_findings=load_findings, memo=Memo(cache),
-                      languages=tuple(project.config.targets))
-    raw: list[tuple[Finding, list[tuple[str, int]]]] = []
-    raw += [(f, []) for f in _check_pages(pf, project.all_pages(), cache)]
-    pf.generated = _generated(project)
-    raw += check_catalogs(pf, cache)
+    early = catalog_pass.start(root, cache)  # the catalogs are checked during discovery
+    try:
+        project, load_findings = discover(root, cache)
+        pf = ProjectFacts(root, project=project, load_findings=load_findings,
+                          memo=Memo(cache), languages=tuple(project.config.targets))
+        raw: list[tuple[Finding, list[tuple[str, int]]]] = []
+        raw += [(f, []) for f in _check_pages(pf, project.all_pages(), cache)]
+        pf.generated = _generated(project)
+        raw += catalog_pass.finish(pf, cache, early)
+    finally:
+        early.started.close()
     for r in registry.by_scope("project"):
         raw += [(f, []) for f in r.func(pf)]
     cache.save()
