@@ -26,6 +26,17 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def files_digest(paths: list[Path], *extra: str) -> str:
+    """A version of the code (and data) whose results a cache keeps: names and bytes of
+    `paths`, in order, plus `extra` strings (tool versions)."""
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(path.name.encode() + path.read_bytes())
+    for item in extra:
+        h.update(item.encode())
+    return h.hexdigest()
+
+
 class Cache:
     def __init__(self, folder: Path | None, version: str):
         self.folder = folder

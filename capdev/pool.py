@@ -21,24 +21,13 @@ def parallel_map(func: Callable[[tuple], Any], jobs: list[tuple]) -> list[Any]:
 def parallel_imap(func: Callable[[tuple], Any], jobs: list[tuple]) -> Iterator[Any]:
     """Results in the order of the jobs, each as soon as it and those before it are done
     (so a caller can print progress)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from (func(j) for j in jobs)
-        return
-    try:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # no fork (Windows; macOS by default): one process
-        yield from (func(j) for j in jobs)
-        return
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        yield from pool.map(func, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    yield from Started(func, jobs).results()
 
 
 class Started:
-    """Jobs already submitted to worker processes (`start_map`), collected later: the
-    caller works on something else meanwhile."""
+    """Jobs submitted to worker processes now, collected later by `results()`: the caller
+    works on something else meanwhile. Few jobs, one core or no fork (Windows, macOS by
+    default): computed in this process when collected."""
 
     def __init__(self, func: Callable[[tuple], Any], jobs: list[tuple]):
         self._pool: ProcessPoolExecutor | None = None

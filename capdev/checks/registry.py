@@ -15,7 +15,6 @@ never rename one; add a new id instead.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,10 +103,8 @@ def version() -> str:
     """Rule-set version for the cache key: the code whose results the cache keeps — the
     checks, the segmenter (staleness), the content schemas and the notebook checks."""
     pkg = Path(__file__).parent.parent
+    from capdev.cache import files_digest
+
     files = [*pkg.glob("checks/*.py"), *pkg.glob("catalogs/*.py"), *pkg.glob("sources/*.py"),
              *pkg.glob("sources/schemas/*.json"), pkg / "notebooks" / "checks.py", pkg / "cache.py"]
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return files_digest(files)[:16]

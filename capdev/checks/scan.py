@@ -162,13 +162,15 @@ class Scanner:
         opening = self.lines[i][: self.lines[i].find(">") + 1] or self.lines[i]
         if MARKDOWN_ATTR.search(opening):
             return i
-        end, depth = i, 0
         opens = re.compile(rf"<{tag}(?=[\s/>]|$)", re.I)
         closes = re.compile(rf"</{tag}\s*>", re.I)
+        # a block never closed further down ends at a blank line
+        last_close = max((k for k in range(i, len(self.lines)) if closes.search(self.lines[k])),
+                         default=-1)
+        end, depth = i, 0
         while end < len(self.lines):
             depth += len(opens.findall(self.lines[end])) - len(closes.findall(self.lines[end]))
-            if depth <= 0 or (not self.lines[end].strip() and depth > 0 and end > i
-                              and not closes.search("\n".join(self.lines[end:]))):
+            if depth <= 0 or (end > i and not self.lines[end].strip() and last_close < end):
                 break
             end += 1
         text = TAGS_AND_COMMENTS.sub(" ", "\n".join(self.lines[i:end + 1]))

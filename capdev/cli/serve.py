@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.full:
         cmd.append("--dirty")
     os.chdir(root)
-    if hasattr(os, "execve") and os.name == "posix":
+    if os.name == "posix":
         # become `mkdocs serve`: a signal to this process reaches the server itself, and no
         # orphaned server keeps the port when a supervisor stops `capdev serve`
         os.execve(sys.executable, cmd, env)

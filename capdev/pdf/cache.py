@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from capdev.cache import files_digest
 from capdev.pdf import pandoc
 
 CACHE_DIR = Path(".cache") / "pdf"
@@ -24,12 +25,9 @@ def code_hash() -> str:
     """Changes to our code or templates invalidate the cache."""
     import typst
 
-    digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *(here / "templates").iterdir()]):
-        digest.update(path.name.encode() + path.read_bytes())
-    digest.update(pandoc.identity().encode() + typst.__version__.encode())
-    return digest.hexdigest()
+    return files_digest([*here.glob("*.py"), *(here / "templates").iterdir()],
+                        pandoc.identity(), typst.__version__)
 
 
 def file_hash(path: Path) -> str:

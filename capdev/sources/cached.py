@@ -3,7 +3,8 @@
 `Project.load` parses and schema-validates every page on each run (YAML + jsonschema: the
 largest cost of a warm check). Here the foundation's walk runs with a loader that calls the
 same per-file functions only for files whose bytes changed; their metadata and findings are
-cached by content. Nothing raises: every finding is returned.
+cached by content. `discover` returns every finding (check reports them); `load_project`
+raises on errors, like `Project.load`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from capdev.cache import Cache, digest
+from capdev.cache import Cache, digest, files_digest
 from capdev.errors import Finding
 from capdev.sources import project as sp
 from capdev.sources.schema import normalise
@@ -74,10 +75,5 @@ def load_project(root: Path) -> sp.Project:
 
 def _version() -> str:
     """The code whose results are cached: the content model and its schemas."""
-    import hashlib
-
     pkg = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*pkg.glob("*.py"), *pkg.glob("schemas/*.json")]):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return files_digest([*pkg.glob("*.py"), *pkg.glob("schemas/*.json")])[:16]

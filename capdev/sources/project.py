@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,13 +210,15 @@ class _Walk:
         return [p for p in pages if p]
 
     def courses(self) -> list[Course]:
-        base = self.root / "courses"
-        courses = []
-        for yml in sorted(base.glob("*/course.yml")) if base.is_dir() else []:
-            data = self.loader.yaml(self.root, yml, "course", self.findings)
+        return [self.course(yml, data) for yml, data in self._yaml_files("courses", "course")]
+
+    def _yaml_files(self, folder: str, kind: str) -> Iterator[tuple[Path, dict]]:
+        """`<folder>/*/<kind>.yml` files that load (the others leave findings)."""
+        base = self.root / folder
+        for yml in sorted(base.glob(f"*/{kind}.yml")) if base.is_dir() else []:
+            data = self.loader.yaml(self.root, yml, kind, self.findings)
             if data is not None:
-                courses.append(self.course(yml, data))
-        return courses
+                yield yml, data
 
     def course(self, yml: Path, data: dict) -> Course:
         root, cdir = self.root, yml.parent
@@ -250,13 +253,8 @@ class _Walk:
         return [n for n in notes if n]
 
     def publications(self) -> list[Publication]:
-        base = self.root / "publications"
-        pubs = []
-        for yml in sorted(base.glob("*/publication.yml")) if base.is_dir() else []:
-            data = self.loader.yaml(self.root, yml, "publication", self.findings)
-            if data is not None:
-                pubs.append(self.publication(yml, data))
-        return pubs
+        return [self.publication(yml, data)
+                for yml, data in self._yaml_files("publications", "publication")]
 
     def publication(self, yml: Path, data: dict) -> Publication:
         pub = Publication(str(data.get("id", yml.parent.name)), yml.parent,
