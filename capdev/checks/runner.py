@@ -67,6 +67,23 @@ def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = Tru
     return Result(findings, len(project.all_pages()))
 
 
+def publish_blockers(project: Project) -> list[Finding]:
+    """The errors `capdev build` refuses to publish: the English pages' findings of the
+    rules in `gate.SOURCE_RULES`, with the configured severities and inline ignores. The
+    scans share `capdev check`'s cache, so after a check (or a build) they cost nothing."""
+    from capdev.checks.gate import SOURCE_RULES
+
+    registry.load_all()
+    root = project.root.resolve()
+    cache = Cache(root / ".cache" / "check", registry.version())
+    pf = ProjectFacts(root, project=project, memo=Memo(cache))
+    found = _check_pages(pf, project.all_pages(), cache)
+    cache.save()
+    raw = [(f, []) for f in found if f.rule in SOURCE_RULES]
+    settings = Settings.from_config(project.config)
+    return [f for f in settings.apply(raw, pf, None) if f.severity == "error"]
+
+
 def _generated(project: Project) -> set[str]:
     out = set(GENERATED_PAGES)
     out |= {f"{c.rel}/index.md" for c in project.courses}

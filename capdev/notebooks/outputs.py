@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
-from .sanitize import markdown_output_to_html, sanitize_html
+from .sanitize import UnsafeSvg, markdown_output_to_html, sanitize_html, sanitize_svg
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 IMAGE_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg"}
@@ -79,7 +79,13 @@ def _rich(out: NotebookNode, cell: NotebookNode, ctx: OutputContext, n: int, alt
 def _image(payload, mime: str, cell_id: str, n: int, ctx: OutputContext, alt: str,
            caption: str | None) -> str:
     name = f"{cell_id}-{n}.{IMAGE_TYPES[mime]}"
-    raw = _text(payload).encode() if mime == "image/svg+xml" else base64.b64decode(_text(payload))
+    if mime == "image/svg+xml":
+        try:
+            raw = sanitize_svg(_text(payload))
+        except UnsafeSvg:
+            return ""  # not a readable drawing: nothing is published
+    else:
+        raw = base64.b64decode(_text(payload))
     ctx.files_dir.mkdir(parents=True, exist_ok=True)
     target = ctx.files_dir / name
     if not target.is_file() or target.read_bytes() != raw:  # unchanged file: no reload churn

@@ -23,6 +23,7 @@ from .download import (
 )
 from .meta import FRONT_MATTER_KEYS, TRANSLATABLE_KEYS, capdev_meta, tags
 from .outputs import OutputContext, fence, render_outputs
+from .sanitize import UnsafeSvg, sanitize_svg
 
 
 def notebook_page(executed: NotebookNode, lang: str, dest_dir: Path, stem: str, *,
@@ -107,7 +108,14 @@ def _attachments(text: str, cell: NotebookNode, cell_id: str, ctx: OutputContext
         if mime is None:
             continue
         raw = bundle[mime]
-        raw = raw.encode() if mime == "image/svg+xml" else base64.b64decode("".join(raw) if isinstance(raw, list) else raw)
+        raw = "".join(raw) if isinstance(raw, list) else raw
+        if mime == "image/svg+xml":
+            try:
+                raw = sanitize_svg(raw)
+            except UnsafeSvg:
+                continue  # not a readable drawing: the link stays broken, nothing is published
+        else:
+            raw = base64.b64decode(raw)
         safe = re.sub(r"[^A-Za-z0-9._-]", "-", name)
         ctx.files_dir.mkdir(parents=True, exist_ok=True)
         (ctx.files_dir / f"{cell_id}-{safe}").write_bytes(raw)

@@ -6,7 +6,9 @@ Each subsystem owns its rendering; this module only places its output in the lan
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -206,13 +208,19 @@ def stage_glossary(stager: Stager, project: Project) -> None:
         terms = (yaml.safe_load(path.read_text("utf-8")) or {}).get("terms") or []
         rows = ["| English | Español | Note |", "|---|---|---|"]
         for t in sorted(terms, key=lambda t: str(t.get("en", "")).lower()):
-            note = str(t.get("note", "")).replace("|", "\\|").replace("\n", " ")
-            rows.append(f'| <span lang="en">{t.get("en", "")}</span> | '
-                        f'<span lang="es">{t.get("es", "")}</span> | {note} |')
+            en, es, note = (_cell(t.get(k, "")) for k in ("en", "es", "note"))
+            rows.append(f'| <span lang="en">{en}</span> | <span lang="es">{es}</span> | {note} |')
         title = label(lang, "glossary")
         text = pages.front_matter({"title": title}) + f"# {title}\n\n" + "\n".join(rows) + "\n"
         stager.write("glossary.md", stager.stamp(text, Localized(text, lang), "translations/glossary.yml"))
     _status_page(stager, project)
+
+
+def _cell(value: object) -> str:
+    """A termbase value as the text of a table cell: terms are plain text, never markup
+    (the glossary is written by translators and published on every language's site)."""
+    text = html.escape(str(value), quote=True).replace("\n", " ")
+    return re.sub(r"([\\`*_{}\[\]|!#])", r"\\\1", text)
 
 
 def _status_rows(stager: Stager, project: Project) -> list[str]:

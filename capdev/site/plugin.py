@@ -21,7 +21,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from capdev.errors import CapdevError
 from capdev.site import dirty_search
@@ -100,9 +100,11 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         try:
             project = load_project(root)  # `serve` restages on every save: parse what changed
             stage_dir = root / ".cache" / "stage"
-            stage(project, stage_dir)
+            report = stage(project, stage_dir)
         except CapdevError as err:
             raise PluginError("capdev found problems in the content:\n" + str(err)) from None
+        for finding in report.warnings:  # counted by MkDocs: `--strict` fails on them
+            get_plugin_logger("capdev").warning(finding.format())
         return stage_dir
 
     # -- the other languages ---------------------------------------------------------------

@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
-from capdev.catalogs.po import atomic_write
-from capdev.catalogs.translate import translate_file
-from capdev.errors import Finding
+from capdev.catalogs.po import atomic_write, catalog_path
+from capdev.catalogs.translate import TranslatedFile, translate_file
+from capdev.checks.gate import refusal
+from capdev.checks.runner import publish_blockers
+from capdev.errors import Finding, raise_if_errors
 from capdev.site import extras, pages, quiz
 from capdev.site import nav as _nav
 from capdev.site.labels import label
@@ -92,12 +94,26 @@ class Stager:
         english = src.read_text("utf-8")
         if self.lang == self.project.config.source_language:
             return Localized(english, self.lang)
-        tf = translate_file(self.root, src, self.lang)
+        tf = translate_file(self.root, src, self.lang, guard=refusal)
+        self.refused(src, tf)
         self.words[0] += tf.stats.words
         self.words[1] += int(tf.ratio * tf.stats.words)
         if page and tf.ratio < self.project.config.threshold:
             return Localized(english, self.project.config.source_language, True, False, tf.ratio)
         return Localized(tf.text, self.lang, False, bool(tf.outdated), tf.ratio)
+
+    def refused(self, src: Path, tf: TranslatedFile) -> None:
+        """Report what the gate kept off the page (each once, though staging may ask twice)."""
+        rel = src.resolve().relative_to(self.root.resolve()).as_posix()
+        catalog = catalog_path(self.root, rel, self.lang).relative_to(self.root).as_posix()
+        for r in tf.refused:
+            finding = Finding(catalog, r.catalog_line, r.rule,
+                              f"translation not published: {r.reason}; the English of {rel} "
+                              "is shown instead",
+                              "remove the added markup from the msgstr (capdev check lists it)",
+                              "warning")
+            if finding not in self.report.warnings:
+                self.report.warnings.append(finding)
 
     def stamp(self, text: str, loc: Localized, source: str) -> str:
         """Tell the plugin what the reader gets: the language of the text and banners."""
@@ -206,6 +222,8 @@ def _link(lessons: list[pages.LessonInfo], k: int) -> tuple[str, str] | None:
 
 
 def stage(project: Project, stage_dir: Path, langs: list[str] | None = None) -> StageReport:
+    """Stage every language; content that could run code in a reader's browser stops it."""
+    raise_if_errors(publish_blockers(project))
     report = StageReport()
     context: dict[str, Any] = {}
     extras.prepare(project, report, context)
