@@ -59,8 +59,9 @@ def framework_for(root: Path, lang: str, text: str | None = None) -> Framework:
 
 def _translated(root: Path, path: Path, lang: str) -> str:
     from capdev.catalogs import translate_file
+    from capdev.checks.gate import refusal
 
-    return translate_file(root, path, lang, mark=False).text
+    return translate_file(root, path, lang, mark=False, guard=refusal).text
 
 
 def _front_matter_title(path: Path, text: str | None = None) -> str | None:

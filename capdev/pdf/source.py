@@ -85,10 +85,13 @@ def localized_text(root: Path, path: Path, lang: str, draft: bool,
         return path.read_text("utf-8")
     from capdev.catalogs import translate_file  # the lead's translation engine
     from capdev.catalogs.render import pandoc_lang_span
+    from capdev.checks.gate import refusal
 
     # Untranslated passages become pandoc spans `[…]{lang=en}`, not raw HTML (which the
     # typst and Word writers drop): typst.lua, the docx writer and webpage.py mark them.
-    translated = translate_file(root, path, lang, marker=pandoc_lang_span("en"))
+    # A translation that adds markup is never published (capdev.checks.gate): its English
+    # passage stands in, so only a --draft is built with it.
+    translated = translate_file(root, path, lang, marker=pandoc_lang_span("en"), guard=refusal)
     if not translated.complete:
         untranslated.extend((path, line, text) for line, text in translated.missing)
         untranslated.extend((path, line, "(outdated) " + text)
