@@ -81,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     except CapdevError as err:
         report(err)
         return 1
+    except OSError as err:  # disk full, read-only, permission denied: one finding, no traceback
+        from capdev.oserrors import finding
+
+        report(CapdevError(finding(err)))
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

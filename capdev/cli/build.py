@@ -16,10 +16,16 @@ stops the build and leaves the previous site/ untouched), stages English and Spa
 from the sources and translations/es/*.po, executes notebooks (cached), builds policy-note
 PDFs and DOCX, the self-assessment, then runs one MkDocs build per language in parallel.
 
+Every tree is built next to the output folder and swapped in by one rename, so a failed
+or interrupted build leaves the previous site intact. The output folder may not be, hold
+or lie inside the project's sources (docs/, courses/, translations/, .git, …); an existing
+folder capdev did not create must be empty, unless --force. One build runs at a time.
+
 Examples:
   capdev build                 build into site/
   capdev build --strict        fail on MkDocs warnings too (broken links, …)
   capdev build --site-dir /tmp/preview
+  capdev build --site-dir ../www --force   replace a folder capdev did not create
 """
 
 
@@ -28,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
     p.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
+    p.add_argument("--force", action="store_true",
+                   help="replace the contents of a non-empty output folder capdev did not create "
+                        "(never sources)")
     p.set_defaults(func=run)
 
 
@@ -36,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = find_root()
     with console.status("Staging pages, notebooks, PDFs and assessments, then building…"):
-        result = build(root, args.site_dir, strict=args.strict)
+        result = build(root, args.site_dir, strict=args.strict, force=args.force)
     rep = result.report
     if rep_warnings := rep.warnings:
         print_findings(rep_warnings)

@@ -1,7 +1,10 @@
 """`capdev build`: validate, stage, build every language in parallel, swap into place.
 
-The previous `site/` is replaced only when every step succeeded: a content error leaves
-the last good site untouched.
+The previous `site/` is replaced only when every step succeeded, and by one rename: every
+tree (each language, the offline zip) is built in a work folder next to it, so a content
+error, a full disk or a killed build leaves the last good site untouched. One build runs
+at a time per project (a lock under `.cache/`), and the output folder may hold no sources
+(see `capdev.site.output`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from capdev import lock, oserrors
 from capdev.errors import CapdevError, Finding
+from capdev.site import output
 from capdev.site.plugin import child_command
 from capdev.site.stage import StageReport, stage
 from capdev.sources import Project
@@ -29,8 +34,11 @@ class BuildResult:
     offline_zip: Path | None = None
 
 
-def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool) -> dict[str, float]:
-    """One MkDocs process per language, all at once (one per core on a 2-core machine)."""
+def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool,
+                   keep_fds: tuple[int, ...] = ()) -> dict[str, float]:
+    """One MkDocs process per language, all at once (one per core on a 2-core machine).
+    `keep_fds`: the build lock, held by the children too, so that orphans of a killed
+    build still count as a running build."""
     procs: dict[str, tuple[subprocess.Popen, Path, float]] = {}
     config_file = str(project.root / "mkdocs.yml")
     for lang in project.config.languages:
@@ -39,16 +47,21 @@ def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool) -
                "NO_MKDOCS_2_WARNING": "1"}
         proc = subprocess.Popen(child_command(config_file, str(target), strict), env=env,
                                 cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
+                                text=True, pass_fds=keep_fds)
         procs[lang] = (proc, target, time.perf_counter())
-    seconds, failures = {}, []
+    seconds: dict[str, float] = {}
+    failures: list[Finding] = []
+    disk: OSError | None = None
     for lang, (proc, _target, start) in procs.items():
-        output, _ = proc.communicate()
+        log, _ = proc.communicate()
         seconds[lang] = time.perf_counter() - start
         if proc.returncode != 0:
+            disk = disk or oserrors.from_output(log)
             failures.append(Finding("mkdocs.yml", 0, "site-build-failed",
-                                    f"the {lang} build failed:\n{output.strip()}",
+                                    f"the {lang} build failed:\n{log.strip()}",
                                     "fix the problem MkDocs reports above, then build again"))
+    if disk:
+        raise disk  # a full or read-only disk: reported like the parent's own OSError
     if failures:
         raise CapdevError(failures)
     for lang, (_proc, target, _s) in procs.items():
@@ -58,14 +71,7 @@ def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool) -
 
 
 def _swap(new: Path, site: Path) -> None:
-    old = site.parent / f"{site.name}.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    new.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
+    output.swap(new, site)
 
 
 PACKED = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".zip", ".gz", ".docx",
@@ -73,34 +79,48 @@ PACKED = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".zip", ".
 
 
 def offline_zip(site: Path, name: str) -> Path:
-    """The whole site (both languages, PDFs, notebooks) as one zip that works from disk."""
+    """The whole site (both languages, PDFs, notebooks) as one zip that works from disk,
+    written under a temporary name: a reader never sees a partial zip."""
     target = site / "downloads" / f"{name}-offline.zip"
+    partial = target.with_name(f".{target.name}.part")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in sorted(site.rglob("*")):
-            if path.is_file() and path != target:
+            if path.is_file() and path not in (target, partial) and path.name != output.MARKER:
                 # already-compressed files are stored: deflating them again costs time, saves nothing
                 kind = zipfile.ZIP_STORED if path.suffix.lower() in PACKED else zipfile.ZIP_DEFLATED
                 zf.write(path, f"{name}/{path.relative_to(site).as_posix()}", compress_type=kind)
+    os.replace(partial, target)
     return target
 
 
-def build(root: Path, site: Path | None = None, strict: bool = False) -> BuildResult:
-    project = load_project(root)
+def build(root: Path, site: Path | None = None, strict: bool = False,
+          force: bool = False) -> BuildResult:
+    """`force`: replace a non-empty output folder capdev did not create (never sources)."""
+    root = root.resolve()
     site = (site or root / "site").resolve()
-    stage_dir = root / ".cache" / "stage"
+    output.check(root, site, force)
+    with lock.hold(root / ".cache" / "build.lock", ".cache/build.lock") as fd:
+        project = load_project(root)
+        work = output.workspace(site)
+        try:
+            return _build_in(project, work, site, strict, fd)
+        finally:
+            output.discard(work)  # this build's trees, or the previous site after the swap
+
+
+def _build_in(project: Project, work: Path, site: Path, strict: bool, lock_fd: int) -> BuildResult:
+    stage_dir = project.root / ".cache" / "stage"
     started = time.perf_counter()
     report = stage(project, stage_dir)
     staged = time.perf_counter() - started
-    tmp = site.parent / f"{site.name}.tmp"
-    for leftover in (tmp, *(site.parent / f"{tmp.name}-{lang}" for lang in project.config.languages)):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    seconds = _run_languages(project, stage_dir, tmp, strict)
-    _swap(tmp, site)
-    result = BuildResult(site, report, {"staging": staged, **seconds})
-    result.offline_zip = offline_zip(site, _slug(project))
-    return result
+    tree = work / "site"
+    seconds = _run_languages(project, stage_dir, tree, strict, (lock_fd,))
+    zipped = offline_zip(tree, _slug(project))
+    output.mark(tree)
+    _swap(tree, site)
+    return BuildResult(site, report, {"staging": staged, **seconds},
+                       site / zipped.relative_to(tree))
 
 
 def _slug(project: Project) -> str:
