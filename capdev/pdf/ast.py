@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -43,6 +44,26 @@ def stringify(node: Any) -> str:
 
     visit(node)
     return "".join(parts).strip()
+
+
+_OPEN = re.compile(r"(^|[\s(\[{\u2014\u2013-])([\"'])")
+
+
+def typographic(text: str) -> str:
+    """Curly quotes and apostrophes in literal text, as pandoc's `smart` reading gives
+    the body (front matter is not read as Markdown, so it would keep straight ones)."""
+    text = _OPEN.sub(lambda m: m[1] + ("\u201c" if m[2] == '"' else "\u2018"), text)
+    return text.replace('"', "\u201d").replace("'", "\u2019")
+
+
+def words(text: str) -> list[Node]:
+    """Literal text as inlines: Str words and Spaces (what pandoc's `Inlines(text)` makes)."""
+    out: list[Node] = []
+    for i, word in enumerate(text.split()):
+        if i:
+            out.append({"t": "Space"})
+        out.append({"t": "Str", "c": word})
+    return out
 
 
 def images(ast: Any) -> Iterator[Node]:

@@ -1,10 +1,12 @@
 """Read, check and resolve a document once; every output format starts from the result.
 
-Each Markdown part is read into pandoc's AST, its figures and raw blocks are checked, the
-metadata is set for the language, and citeproc runs once (pandoc json→json), after which
-citations are plain text: the typst, Word and Markdown writers then run without citeproc,
-which is most of pandoc's cost. The resolved AST is cached by content hash, so the site's
-web pages and the PDF/DOCX builds share one pandoc read and one citeproc run.
+Each Markdown part is read into pandoc's AST, its figures and raw content are checked
+(`rawcheck`), the metadata is set for the language as literal text (front matter is never
+parsed as Markdown, so a title cannot carry raw typst, LaTeX or HTML into an output), and
+citeproc runs once (pandoc json→json), after which citations are plain text: the typst,
+Word and Markdown writers then run without citeproc, which is most of pandoc's cost. The
+resolved AST is cached by content hash, so the site's web pages and the PDF/DOCX builds
+share one pandoc read and one citeproc run.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from capdev.errors import Finding, raise_if_errors
-from capdev.pdf import admonitions, ast, cache, pandoc
+from capdev.pdf import admonitions, ast, cache, pandoc, rawcheck
 from capdev.pdf.labels import CITEPROC_LOCALE, labels
 from capdev.pdf.resources import Resource, check_images, check_path
-from capdev.pdf.source import Document, Part, dump_yaml, rel
+from capdev.pdf.source import Document, Part, rel
 
 KEEP_META = ("title", "subtitle", "authors", "abstract", "keywords")
 # Our compact author-date style (see the file): same look as pandoc's built-in Chicago
@@ -70,7 +72,7 @@ def prepare(root: Path, doc: Document, use_cache: bool = True) -> Prepared:
     else:
         trees = _read(root, doc, where)
         resources = _check(root, doc, [t["blocks"] for t in trees], None)
-        meta = {**_meta(trees[0]["meta"], doc, bib),
+        meta = {**_meta(doc, bib),
                 "capdev-prefix": pandoc.meta_string(typst_prefix(root, doc))}
         tree = resolve({**trees[0], "meta": meta,
                         "blocks": [b for t in trees for b in t["blocks"]]}, where, doc, root)
@@ -89,11 +91,11 @@ def _read_note(root: Path, doc: Document, where: str, bib: Path | None) -> dict[
     """A note in one pandoc run: read, citeproc, shift `##` sections to level 1 and write
     the typst body (templates/typst.lua).
 
-    Pandoc sees only the front-matter keys we render (a `csl:` or `header-includes:` in a
-    note never reaches it); language and bibliography come from the command line."""
+    Pandoc reads the body only: the front matter reaches the outputs as literal text
+    (`_meta`, `render.info`), and a `csl:` or `header-includes:` in a note never reaches
+    pandoc; language and bibliography come from the command line."""
     part = doc.parts[0]
-    head = dump_yaml({k: part.meta[k] for k in KEEP_META if k in part.meta})
-    text = "---\n" + head + "---\n\n" + admonitions.to_fenced_divs(part.body)
+    text = admonitions.to_fenced_divs(part.body)
     args = ["-f", pandoc.READER, "-t", "json", "--citeproc",
             f"--csl={CSL}",
             "-M", f"lang={CITEPROC_LOCALE.get(doc.lang, doc.lang)}",
@@ -107,14 +109,15 @@ def _read_note(root: Path, doc: Document, where: str, bib: Path | None) -> dict[
     raise_if_errors(unknown_citations(root, doc, warnings))
     tree = json.loads(out)
     typst = tree["meta"].get("capdev-typst")
-    tree["meta"] = _meta(tree["meta"], doc, bib)
+    tree["meta"] = _meta(doc, bib)
     if typst is not None:
         tree["meta"]["capdev-typst"] = typst
     return flatten_citations(tree)
 
 
 def typst_prefix(root: Path, doc: Document) -> str:
-    """Figures are written relative to the note's folder; typst's root is the project."""
+    """Figures are written relative to the note's folder; typst sees them at their project
+    paths, in a sandbox root holding only them (`render.sandbox_files`)."""
     return "/" + doc.folder.resolve().relative_to(root.resolve()).as_posix() + "/"
 
 
@@ -147,37 +150,46 @@ def _reference_tail(blocks: list[Any]) -> list[Any]:
 
 
 def _read(root: Path, doc: Document, where: str) -> list[dict[str, Any]]:
-    """One AST per chapter of a publication; the first carries the metadata."""
-    head = pandoc.read_markdown("---\n" + dump_yaml(
-        {k: doc.meta[k] for k in KEEP_META if k in doc.meta}) + "---\n", where)
+    """One AST per chapter of a publication (the metadata is set from the front matter)."""
     trees = [pandoc.read_markdown(admonitions.to_fenced_divs(p.body), rel(root, p.path))
              for p in doc.parts]
-    if trees:
-        trees[0]["meta"] = head["meta"]
-    return trees or [head]
+    return trees or [pandoc.read_markdown("", where)]
 
 
 def _check(root: Path, doc: Document, blocks: list[list[Any]],
            bib_problem: Finding | None) -> list[Resource]:
     findings: list[Finding] = [bib_problem] if bib_problem else []
+    findings += rawcheck.front_matter_findings(root, doc)
     found: list[Resource] = []
     for part, part_blocks in zip(doc.parts, blocks, strict=False):
         res, problems = check_images(root, part, {"blocks": part_blocks})
         found += res
         findings += problems
+    findings += rawcheck.body_findings(root, doc, blocks)
     raise_if_errors(findings)
     return found
 
 
-def _meta(meta: dict[str, Any], doc: Document, bib: Path | None) -> dict[str, Any]:
-    """Only the keys we render; pandoc must not act on others (csl, header-includes…)."""
-    out = {k: v for k, v in meta.items() if k in KEEP_META}
+def _meta(doc: Document, bib: Path | None) -> dict[str, Any]:
+    """Only the keys we render, as literal text; pandoc must not act on others (csl,
+    header-includes…)."""
+    out = {k: literal_meta(doc.meta[k]) for k in KEEP_META if doc.meta.get(k) is not None}
     out["lang"] = pandoc.meta_string(CITEPROC_LOCALE.get(doc.lang, doc.lang))
     out["reference-section-title"] = pandoc.meta_string(labels(doc.lang)["references"])
     out["link-citations"] = pandoc.meta_bool(False)
     if bib:
         out["bibliography"] = pandoc.meta_string(str(bib))
     return out
+
+
+def literal_meta(value: Any) -> dict[str, Any]:
+    """A front-matter value as pandoc metadata that every writer prints as text: strings
+    become words (Str), never Markdown, so backticks, `{=typst}` or `<b>` stay characters."""
+    if isinstance(value, dict):
+        return {"t": "MetaMap", "c": {str(k): literal_meta(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        return {"t": "MetaList", "c": [literal_meta(v) for v in value]}
+    return {"t": "MetaInlines", "c": ast.words(ast.typographic(str(value)))}
 
 
 def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | None]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import copy
 import datetime as _dt
+import posixpath
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from capdev.pdf import admonitions, ast, pandoc
 from capdev.pdf.labels import as_date, labels, long_date, sdg_tag
@@ -29,15 +31,23 @@ def typst_library() -> str:
 # --- typst / PDF ---------------------------------------------------------------------
 
 def info(doc: Document) -> dict[str, Any]:
-    """Everything the typst template needs besides the converted title/abstract/body."""
+    """Everything the typst template needs besides the body. Front-matter values go in as
+    typst strings (`typst_literal`): typst prints them as text and never evaluates them."""
     lab = labels(doc.lang)
     meta = doc.meta
     number = meta.get("number")
     series = lab["series"] if doc.kind == "note" else lab["publication"]
     number_text = f"{lab['number']} {number}" if number else ""
     title = str(meta.get("title", doc.id))
-    authors = [str(a.get("name", "")) for a in meta.get("authors") or [] if isinstance(a, dict)]
+    people = [a for a in meta.get("authors") or [] if isinstance(a, dict)]
+    authors = [str(a.get("name", "")) for a in people]
     return {
+        "title": _text(title),
+        "subtitle": _text(meta.get("subtitle")),
+        "authors": [{"name": _text(a.get("name", "")), "affiliation": _text(a.get("affiliation"))}
+                    for a in people],
+        "abstract": _text(meta.get("abstract")),
+        "keywords": [_text(k) for k in meta.get("keywords") or []],
         "kind": doc.kind,
         "lang": doc.lang,
         "region": "ES" if doc.lang == "es" else "US",
@@ -56,13 +66,18 @@ def info(doc: Document) -> dict[str, Any]:
         "disclaimer": lab["disclaimer"],
         "contents-label": lab["contents"],
         "table-label": lab["table"],
-        "header-left": f"{series} {number_text}".strip() if doc.kind == "note" else title,
-        "header-right": title if doc.kind == "note" else long_date(meta.get("date"), doc.lang),
+        "header-left": f"{series} {number_text}".strip() if doc.kind == "note" else _text(title),
+        "header-right": _text(title) if doc.kind == "note" else long_date(meta.get("date"), doc.lang),
         "numbering": "1." if doc.kind == "note" else "1.1",
         "plain-title": title,
         "plain-authors": authors,
         "plain-keywords": [str(k) for k in meta.get("keywords") or []],
     }
+
+
+def _text(value: Any) -> str | None:
+    """Front-matter text for the cover: one line, curly quotes; none if empty."""
+    return None if value is None or value == "" else ast.typographic(" ".join(str(value).split()))
 
 
 def typst_literal(value: Any) -> str:
@@ -86,7 +101,8 @@ def typst_source(root: Path, prep: Prepared) -> str:
     prefix = typst_prefix(root, prep.doc)
     alts: dict[str, str] = {}
     for res in prep.resources:
-        alts.setdefault(res.src if res.src.startswith("/") else prefix + res.src, res.alt)
+        for name in (res.src, unquote(res.src)):  # as written, as the writer decodes it
+            alts.setdefault(prefix + name, res.alt)
     return ("#let info = " + typst_literal(info(prep.doc)) + "\n"
             + typst_library() + "\n" + add_alt_text(prep.typst_body, alts))
 
@@ -97,20 +113,25 @@ def timestamp(doc: Document) -> int:
     return calendar.timegm(day.timetuple())
 
 
+def sandbox_files(root: Path, prep: Prepared) -> dict[str, Path]:
+    """What typst may read: each checked figure, at the path the typst body names it by
+    (`typst_prefix` + its Markdown target, which pandoc's typst writer percent-decodes).
+    Nothing else of the project is in its root."""
+    prefix = typst_prefix(root, prep.doc)
+    return {posixpath.normpath(prefix + name): res.path for res in prep.resources
+            for name in {res.src, unquote(res.src)}}
+
+
 def render_pdf(root: Path, prep: Prepared) -> bytes:
-    return compile_pdf(typst_source(root, prep), root, prep.where, timestamp(prep.doc))
+    return compile_pdf(typst_source(root, prep), sandbox_files(root, prep), prep.where,
+                       timestamp(prep.doc))
 
 
 # --- DOCX ------------------------------------------------------------------------------
 
 def _para(text: str, style: str) -> dict[str, Any]:
-    words: list[Any] = []
-    for i, word in enumerate(text.split()):
-        if i:
-            words.append({"t": "Space"})
-        words.append({"t": "Str", "c": word})
     return {"t": "Div", "c": [["", [], [["custom-style", style]]],
-                              [{"t": "Para", "c": words}]]}
+                              [{"t": "Para", "c": ast.words(text)}]]}
 
 
 def render_docx(root: Path, prep: Prepared) -> bytes:

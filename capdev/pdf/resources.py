@@ -1,7 +1,8 @@
 """Resource checks: every file a note pulls in must sit inside its folder or the project.
 
-Pandoc runs with `--sandbox` and typst with the project as its root, so neither can read
-outside; these checks turn what would be an obscure tool error (or a silent hole in the
+Pandoc runs with `--sandbox`, and typst with a sandbox folder as its root that holds only
+the checked figures (`typst_compile.compile_pdf`), so neither can read anything else; these
+checks turn what would be an obscure tool error (or a silent hole in the
 PDF) into a finding with the Markdown line, before any tool runs.
 """
 
@@ -18,9 +19,7 @@ from capdev.pdf import ast
 from capdev.pdf.source import Part, rel
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
-# Raw blocks in these formats would be passed through to the typst or Word writer
-# unchecked (typst code can read files); notes are prose, so they are refused.
-FORBIDDEN_RAW = {"typst", "openxml", "latex", "tex"}
+# Raw typst, LaTeX, HTML… is checked by `rawcheck`.
 
 
 @dataclass(frozen=True)
@@ -93,12 +92,6 @@ def check_images(root: Path, part: Part, tree: dict) -> tuple[list[Resource], li
                                     "write the caption in the brackets: ![Caption](file.svg) — "
                                     "the accessible PDF needs it"))
         found.append(Resource(src, path, alt))
-    for node in ast.raw_elements(tree):
-        fmt = str(node["c"][0]).lower()
-        if fmt in FORBIDDEN_RAW:
-            findings.append(Finding(rel(root, part.path), line_of(part, "{=" + fmt), "pdf-raw",
-                                    f"raw {fmt} content is not allowed in a note",
-                                    "write plain Markdown; layout comes from the template"))
     return found, findings
 
 
@@ -106,7 +99,3 @@ def data_uri(path: Path) -> str:
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
-
-def root_path(root: Path, path: Path) -> str:
-    """Typst resolves "/x" against its root (the project)."""
-    return "/" + path.resolve().relative_to(root.resolve()).as_posix()

@@ -5,11 +5,18 @@ bundled font folder (headings, cover) — both pip-installed, full Latin-1 and L
 Extended-A, so Spanish glyphs are always there. System fonts are ignored, so a PDF never
 depends on what happens to be installed on the machine. One compiler (and one font scan)
 per thread.
+
+Typst code can read any file under its root (`read`, `image`, `json`…). The root of each
+compile is a fresh temporary folder that holds copies of the document's checked figures
+and nothing else: not the project, its configuration or its other notes.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 import threading
 from functools import cache
 from pathlib import Path
@@ -41,24 +48,42 @@ def _fonts() -> typst.Fonts:
 _local = threading.local()
 
 
-def _compiler(root: str) -> typst.Compiler:
-    """One compiler per thread and root: a compiler object is not safe to share between
-    threads, and reusing it keeps typst's memoized layout work across notes."""
-    compilers: dict[str, typst.Compiler] = _local.__dict__.setdefault("compilers", {})
-    if root not in compilers:
-        compilers[root] = typst.Compiler(root=root, font_paths=_fonts(),
-                                         ignore_system_fonts=True)
-    return compilers[root]
+def _compiler() -> typst.Compiler:
+    """One compiler per thread: a compiler object is not safe to share between threads,
+    and reusing it keeps typst's memoized layout work across notes. Each compile names
+    its own root (typst re-reads files whose content changed)."""
+    if not hasattr(_local, "compiler"):
+        _local.compiler = typst.Compiler(font_paths=_fonts(), ignore_system_fonts=True)
+    return _local.compiler
 
 
-def compile_pdf(source: str, root: Path, where: str, timestamp: int | None = None) -> bytes:
-    """PDF bytes, or a finding naming the note (typst diagnostics are about our output)."""
-    compiler = _compiler(str(root.resolve()))
-    try:
-        pdf = compiler.compile(input=source.encode("utf-8"), format="pdf",
-                               pdf_standards=PDF_STANDARDS, timestamp=timestamp)
-    except typst.TypstError as exc:
-        raise CapdevError(_finding(exc, where)) from None
+def fill_sandbox(folder: Path, files: dict[str, Path]) -> None:
+    """Each file at its typst path ("/policy_notes/x/fig.svg") under `folder`: a hard link
+    (no copy) where the file system allows one, else a copy."""
+    for virtual, path in files.items():
+        target = folder / virtual.lstrip("/")
+        if not target.resolve().is_relative_to(folder.resolve()):
+            continue  # "/.." cannot leave the root; this only guards against a bug
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)
+
+
+def compile_pdf(source: str, files: dict[str, Path], where: str,
+                timestamp: int | None = None) -> bytes:
+    """PDF bytes, or a finding naming the note (typst diagnostics are about our output).
+    `files` (typst path → file) is all typst can read: see the module docstring."""
+    with tempfile.TemporaryDirectory(prefix="capdev-typst-") as tmp:
+        sandbox = Path(tmp)
+        fill_sandbox(sandbox, files)
+        try:
+            pdf = _compiler().compile(input=source.encode("utf-8"), format="pdf",
+                                      pdf_standards=PDF_STANDARDS, timestamp=timestamp,
+                                      root=str(sandbox))
+        except typst.TypstError as exc:
+            raise CapdevError(_finding(exc, where)) from None
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -2,11 +2,17 @@
 for a publication. Citations are resolved by pandoc's citeproc to plain Markdown that
 Python-Markdown renders (no raw HTML), with downloads and "Cite this" (BibTeX, RIS).
 Citeproc ran once in `prepare` (cached): here pandoc only writes Markdown.
+
+Front matter is plain text: what Python writes into the page from it (title, authors,
+abstract, keywords, chapter titles) is escaped for Markdown and HTML (`md_text`), and the
+page's own YAML (read by the theme's templates, which MkDocs does not autoescape) is
+HTML-escaped. `rawcheck` has already refused tags and raw attributes in it.
 """
 
 from __future__ import annotations
 
 import copy
+import html
 import re
 import secrets
 from pathlib import Path
@@ -23,13 +29,15 @@ from capdev.pdf.render import template_file
 WEB_FORMAT = "gfm-raw_html"
 
 
-def _words(text: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for i, word in enumerate(text.split()):
-        if i:
-            out.append({"t": "Space"})
-        out.append({"t": "Str", "c": word})
-    return out
+# Python-Markdown's backslash escapes; `<`, `>` and `&` become entities instead.
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md_text(value: Any) -> str:
+    """A front-matter string as Markdown that renders exactly these characters: no
+    emphasis, link, attribute list `{: …}` or HTML."""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return MD_SPECIAL.sub(r"\\\1", text)
 
 
 def references(prep: Prepared, blocks: list[Any], lang: str) -> list[Any]:
@@ -38,7 +46,7 @@ def references(prep: Prepared, blocks: list[Any], lang: str) -> list[Any]:
     entries = reference_entries(prep.tail_blocks(), cited_keys(blocks))
     if not entries:
         return []
-    title = {"t": "Header", "c": [2, ["references", [], []], _words(labels(lang)["references"])]}
+    title = {"t": "Header", "c": [2, ["references", [], []], ast.words(labels(lang)["references"])]}
     return [title, *entries]
 
 
@@ -120,7 +128,10 @@ def restore_admonitions(text: str, boxes: list[tuple[str, str, str]]) -> str:
 
 
 def front_matter(title: str, description: str) -> str:
-    data = {"title": title, "description": " ".join(description.split())}
+    # The title is element text in the templates (nav, footer; `| e` in attributes), the
+    # description an attribute value written without escaping.
+    data = {"title": html.escape(" ".join(title.split()), quote=False),
+            "description": html.escape(" ".join(description.split()), quote=True)}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -131,8 +142,9 @@ def _english_marker(doc: source.Document) -> Any:
                if not text.startswith("(outdated) ")}
 
     def mark(value: Any) -> str:
-        text = str(value)
-        return f'<span lang="en">{text}</span>' if " ".join(text.split()) in english else text
+        text = md_text(value)
+        return f'<span lang="en">{text}</span>' if " ".join(str(value).split()) in english \
+            else text
     return mark
 
 
@@ -147,14 +159,13 @@ def header_block(doc: source.Document) -> str:
     if meta.get("date"):
         facts.append(long_date(meta["date"], doc.lang))
     authors = "; ".join(
-        str(a["name"]) + (f" ({a['affiliation']})" if a.get("affiliation") else "")
+        md_text(a["name"]) + (f" ({md_text(a['affiliation'])})" if a.get("affiliation") else "")
         for a in meta.get("authors") or [] if isinstance(a, dict) and a.get("name"))
     if authors:
         facts.append(authors)
     lines += [" · ".join(facts), ""]
     if meta.get("abstract"):
-        abstract = " ".join(str(meta["abstract"]).split())
-        lines += [f'!!! abstract "{lab["abstract"]}"', "", f"    {mark(abstract)}", ""]
+        lines += [f'!!! abstract "{lab["abstract"]}"', "", f"    {mark(meta['abstract'])}", ""]
     tags = []
     if meta.get("keywords"):
         tags.append(f"**{lab['keywords']}:** " + ", ".join(map(mark, meta["keywords"])))
@@ -202,7 +213,7 @@ def publication_pages(root: Path, prep: Prepared) -> dict[str, str]:
         title = str(part.meta.get("title", name))
         pages[name] = (front_matter(title, str(part.meta.get("summary", title)))
                        + body_markdown(prep, blocks, 0, doc.lang))
-        toc.append(f"1. [{title}]({name})")
+        toc.append(f"1. [{md_text(title)}]({name})")
     index = (front_matter(str(doc.meta.get("title", doc.id)), str(doc.meta.get("abstract", "")))
              + header_block(doc) + f"\n## {lab['chapters']}\n\n" + "\n".join(toc) + "\n\n"
              + downloads(doc) + "\n" + cite_block(doc))

@@ -32,7 +32,8 @@ end
 
 local function for_typst(prefix)
   return {
-    -- typst resolves "/x" against its root, the project
+    -- typst resolves "/x" against its root: a sandbox holding the figures at their project
+    -- paths (typst_compile.compile_pdf)
     Image = function(img)
       if not img.src:match("^%a[%w+.-]*:") and img.src:sub(1, 1) ~= "/" then
         img.src = prefix .. img.src
