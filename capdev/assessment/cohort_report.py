@@ -21,8 +21,8 @@ def _signed(x: float) -> str:
     return f"{x * 100:+.1f}"
 
 
-def present(stats: dict[str, Any], fw: Framework, lang: str, excluded: int = 0
-            ) -> dict[str, Any]:
+def present(stats: dict[str, Any], fw: Framework, lang: str, excluded: int = 0,
+            duplicates: int = 0) -> dict[str, Any]:
     """Turn statistics into display strings (shared by the HTML and the PDF)."""
     t = strings(lang)
     k = stats["k"]
@@ -59,7 +59,7 @@ def present(stats: dict[str, Any], fw: Framework, lang: str, excluded: int = 0
         "lang": lang, "t": t, "synthetic": synthetic,
         "footer": f"{t['c_title']} · {fw.key}",
         "meta": [[t["q_version"], fw.key], [t["c_files"], str(stats["files"])],
-                 [t["c_excluded"], str(excluded)],
+                 [t["c_excluded"], str(excluded)], [t["c_duplicates"], str(duplicates)],
                  [t["c_generated"], dt.date.today().isoformat()]],
         "note": t["c_suppressed_note"].format(k=k),
         "head": head, "rows": rows, "paired": paired,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import yaml
 
 from capdev.assessment.integrity import check_integrity
 from capdev.assessment.yamlsrc import Located, load_located
-from capdev.errors import CapdevError, Finding, raise_if_errors
+from capdev.errors import CapdevError, Finding, errors_only, raise_if_errors
 
 
 @cache
@@ -63,6 +63,11 @@ class Framework:
             for item in comp["items"]:
                 if kind is None or item["type"] == kind:
                     yield item
+
+    @cached_property
+    def item_index(self) -> dict[str, dict[str, Any]]:
+        """Items by id, built once (validating many responses looks each answer up)."""
+        return {item["id"]: item for item in self.items()}
 
     def profile(self, pid: str) -> dict[str, Any] | None:
         return next((p for p in self.data["profiles"] if p["id"] == pid), None)
@@ -110,39 +115,49 @@ def _course_modules(fw_path: Path) -> list[str]:
     return sorted(p.name for p in fw_path.parent.glob("[0-9][0-9]-*") if p.is_dir())
 
 
+def validate_framework(text: str, src: str, modules: list[str]
+                       ) -> tuple[Located | None, list[Finding]]:
+    """Every finding for a framework's text: YAML (syntax, duplicate keys), schema, then
+    integrity (duplicate ids…, only on a schema-valid file). Located is None when the
+    text cannot be a framework at all."""
+    loc, findings = load_located(text, src)
+    if loc is None:
+        return None, findings
+    if not isinstance(loc.data, dict):
+        return None, [*findings, Finding(src, 1, "fw-schema",
+                                         "the framework must be a YAML mapping")]
+    findings += _schema_findings(loc, src)
+    if errors_only(findings):
+        return loc, findings
+    return loc, findings + check_integrity(loc, src, modules)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CapdevError(Finding(str(path), 0, "fw-missing", f"cannot read framework: {exc}",
+                                  "check the path, and that the file is UTF-8")) from None
+
+
 def load_framework(path: Path, text: str | None = None,
                    modules: list[str] | None = None) -> Framework:
-    """Load and validate a framework; raise CapdevError with every finding (path:line).
+    """Load and validate a framework; raise CapdevError with every error (path:line).
 
     `text` replaces the file's content (e.g. the Spanish YAML rendered from the catalog);
     `modules` overrides the course's module list used by the fw-unknown-module check.
     """
     path = Path(path)
-    src = str(path)
-    if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CapdevError(Finding(src, 0, "fw-missing", f"cannot read framework: {exc}",
-                                      "check the path")) from None
-    loc, findings = load_located(text, src)
-    if loc is None:
-        raise CapdevError(findings)
-    if not isinstance(loc.data, dict):
-        raise CapdevError(Finding(src, 1, "fw-schema", "the framework must be a YAML mapping"))
-    findings += _schema_findings(loc, src)
-    raise_if_errors(findings)
     mods = modules if modules is not None else _course_modules(path)
-    findings += check_integrity(loc, src, mods)
+    loc, findings = validate_framework(_read(path) if text is None else text, str(path), mods)
     raise_if_errors(findings)
-    return Framework(data=loc.data, path=src, course_modules=mods)
+    assert loc is not None  # no errors: validate_framework returned the data
+    return Framework(data=loc.data, path=str(path), course_modules=mods)
 
 
 def framework_warnings(path: Path, text: str | None = None) -> list[Finding]:
     """Non-fatal findings (warnings) for `capdev assess validate`."""
     path = Path(path)
-    loc, findings = load_located(text if text is not None else path.read_text("utf-8"), str(path))
-    if loc is None:
-        return findings
-    all_f = check_integrity(loc, str(path), _course_modules(path))
-    return [f for f in all_f if f.severity != "error"]
+    _, findings = validate_framework(_read(path) if text is None else text, str(path),
+                                     _course_modules(path))
+    return [f for f in findings if f.severity != "error"]

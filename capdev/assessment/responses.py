@@ -40,15 +40,64 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema("response"))
 
 
-def _line_of(text: str, key: Any) -> int:
-    """Line where `"key"` first appears (JSON keeps no positions; this is good enough)."""
-    if key is None:
-        return 1
-    match = re.search(re.escape(json.dumps(str(key))), text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+MAX_DEPTH = 32  # a response is 2 levels deep; this bounds what the parser recurses into
+# A JSON string (an unterminated one runs to the end, so a scan never backtracks over the
+# text twice), optionally followed by the colon that makes it a key; or a bracket.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)(\s*:)?|[\[\]{}]')
 
 
-def _schema_findings(data: Any, text: str, src: str) -> list[Finding]:
+class KeyLines:
+    """Line of the first occurrence of each object key, from one pass over the text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lines: dict[str, int] | None = None
+
+    def __call__(self, key: Any) -> int:
+        if self._lines is None:
+            self._lines = _key_lines(self.text)
+        return self._lines.get(str(key), 1) if key is not None else 1
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    line, last = 1, 0
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is None:
+            continue
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        raw = m.group(0)[: -len(m.group(1))]
+        key = _unquote(raw)
+        if key is not None:
+            lines.setdefault(key, line)
+    return lines
+
+
+def _unquote(raw: str) -> str | None:
+    if "\\" not in raw:
+        return raw[1:-1]
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """Line where brackets first nest deeper than `limit` (outside strings), else None."""
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, m.start()) + 1
+        elif tok in ("]", "}"):
+            depth -= 1
+    return None
+
+
+def _schema_findings(data: Any, line_of: KeyLines, src: str) -> list[Finding]:
     out = []
     for err in _validator().iter_errors(data):
         path = list(err.absolute_path)
@@ -56,52 +105,72 @@ def _schema_findings(data: Any, text: str, src: str) -> list[Finding]:
         message = err.message
         if len(path) == 2 and path[0] == "answers" and err.validator == "oneOf":
             message = f"{err.instance!r} is not a point of the scale (0–4) or \"na\""
-        out.append(Finding(src, _line_of(text, path[-1] if path else None), "resp-schema",
+        key = next((p for p in reversed(path) if isinstance(p, str)), None)
+        out.append(Finding(src, line_of(key), "resp-schema",
                            f"{where}: {message}",
                            "response files are written by the assessment page's "
                            "'Download my answers'; do not edit them by hand"))
     return out
 
 
-def _framework_findings(fw: Framework, data: dict[str, Any], text: str,
+def _framework_findings(fw: Framework, data: dict[str, Any], line_of: KeyLines,
                         src: str) -> list[Finding]:
     if (data["framework"], data["version"]) != (fw.id, fw.version):
-        return [Finding(src, _line_of(text, "version"), "resp-framework",
+        return [Finding(src, line_of("version"), "resp-framework",
                         f"answers are for {data['framework']}@{data['version']}, "
                         f"not {fw.key}", "compare only responses to the same framework version")]
     out: list[Finding] = []
-    items = {it["id"]: it for it in fw.items()}
+    items = fw.item_index
     top = max(p["value"] for p in fw.data["scale"]["points"])
     for kind, table in (("self_rating", data.get("answers", {})), ("knowledge_check",
                                                                    data.get("checks", {}))):
         for iid, value in table.items():
             item = items.get(iid)
-            line = _line_of(text, iid)
+            line = line_of(iid)
             if item is None or item["type"] != kind:
                 out.append(Finding(src, line, "resp-unknown-item",
                                    f"{iid} is not a {kind} item of {fw.key}"))
             elif kind == "self_rating" and value != "na" and value > top:
                 out.append(Finding(src, line, "resp-value", f"{iid}: {value} is above the "
                                    f"top of the scale ({top})"))
-            elif kind == "knowledge_check" and value not in {o["id"] for o in item["options"]}:
+            elif kind == "knowledge_check" and value not in [o["id"] for o in item["options"]]:
                 out.append(Finding(src, line, "resp-value", f"{iid}: {value!r} is not an option"))
     prof = data.get("profile")
     if prof and fw.profile(prof) is None:
-        out.append(Finding(src, _line_of(text, "profile"), "resp-unknown-profile",
+        out.append(Finding(src, line_of("profile"), "resp-unknown-profile",
                            f"unknown profile {prof!r}",
                            "profiles: " + ", ".join(p["id"] for p in fw.data["profiles"])))
     return out
 
 
-def parse_response(fw: Framework, text: str, src: str) -> tuple[Response | None, list[Finding]]:
-    """Validate one response's text; return the response (None if invalid) and findings."""
+def _decode(text: str, src: str) -> tuple[Any, list[Finding]]:
+    """The JSON value of `text`, or findings (syntax, or nesting no response has)."""
+    deep = too_deep(text)
+    if deep is not None:
+        return None, [_depth_finding(src, deep)]
     try:
-        data = json.loads(text)
+        return json.loads(text), []
     except json.JSONDecodeError as exc:
         return None, [Finding(src, exc.lineno, "resp-json", f"not valid JSON: {exc.msg}")]
-    findings = _schema_findings(data, text, src)
+    except RecursionError:  # not reached after too_deep(); kept so no input can crash us
+        return None, [_depth_finding(src, 1)]
+
+
+def _depth_finding(src: str, line: int) -> Finding:
+    return Finding(src, line, "resp-depth", f"brackets nest more than {MAX_DEPTH} levels deep",
+                   "a response file is an object of answers two levels deep: this is not "
+                   "one ('Download my answers' on the assessment page writes them)")
+
+
+def parse_response(fw: Framework, text: str, src: str) -> tuple[Response | None, list[Finding]]:
+    """Validate one response's text; return the response (None if invalid) and findings."""
+    data, findings = _decode(text, src)
+    if findings:
+        return None, findings
+    line_of = KeyLines(text)
+    findings = _schema_findings(data, line_of, src)
     if not findings:
-        findings = _framework_findings(fw, data, text, src)
+        findings = _framework_findings(fw, data, line_of, src)
     return (None if findings else Response(src, data)), findings
 
 
