@@ -7,8 +7,10 @@ from pathlib import Path
 
 from rich.table import Table
 
+from capdev.catalogs import po as _po
 from capdev.catalogs.translate import Stats, translate_file
 from capdev.cli.output import console
+from capdev.errors import Finding
 
 
 @dataclass
@@ -36,6 +38,17 @@ def collect(root: Path, sources: list[Path], lang: str) -> list[Row]:
     root = root.resolve()
     return [Row(s.resolve().relative_to(root).as_posix(), lang, file_stats(root, s, lang))
             for s in sources]
+
+
+def checked(root: Path, sources: list[Path], lang: str) -> tuple[list[Row], list[Finding]]:
+    """`collect` for the sources whose catalog can be read, and a finding for each of the
+    others (a catalog that does not parse, or is not UTF-8)."""
+    root = root.resolve()
+    problems = _po.unreadable(root, sources, [lang])
+    bad = {f.path for f in problems}
+    ok = [s for s in sources
+          if _po.shown_path(_po.catalog_path(root, _po.shown_path(s, root), lang), root) not in bad]
+    return collect(root, ok, lang), problems
 
 
 def group_of(source: str) -> str:

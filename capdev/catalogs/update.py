@@ -3,6 +3,9 @@
 A catalog whose source and own bytes are unchanged since the last update is skipped: the
 merge would produce the same file (translation memory only fills entries that are new,
 and an unchanged source has none). The record lives in `.cache/i18n/`.
+
+A catalog that cannot be merged safely (it does not parse, has duplicate entries) is left
+byte for byte as it is; its report carries the findings and the others are still updated.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from pathlib import Path
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import read_source
+from capdev.errors import CapdevError
 from capdev.pool import parallel_imap
 
-ENGINE = "1"  # bump when segmentation or merging changes what a catalog should contain
+ENGINE = "2"  # bump when segmentation or merging changes what a catalog should contain
 Memory = dict[str, str]
 
 
@@ -25,7 +29,11 @@ def memory(root: Path, lang: str) -> Memory:
     tm: Memory = {}
     base = root / "translations" / lang
     for path in sorted(base.rglob("*.po")) if base.is_dir() else []:
-        for entry in _po.load_readonly(path) or []:
+        try:
+            entries = _po.load_readonly(path) or []
+        except CapdevError:  # reported by its own update
+            continue
+        for entry in entries:
             if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags:
                 tm.setdefault(entry.msgid, entry.msgstr)
     return tm
@@ -37,19 +45,29 @@ def update_catalog(root: Path, source: Path, lang: str, tm: Memory,
     path = _po.catalog_path(root, rel, lang)
     report = _po.UpdateReport(path)
     fresh = _po.template(rel, read_source(source).all_segments(), lang)
-    merged = _po.merge(_po.load(path), fresh, tm, report)
-    exists = path.is_file()
+    try:
+        old = _po.read(path, _po.shown_path(path, root))
+    except CapdevError as err:
+        report.findings = err.findings
+        return report
+    if old is not None and (clash := _po.clashes(old, fresh, _po.shown_path(path, root))):
+        report.findings = clash
+        return report
+    merged = _po.merge(old.po if old else None, fresh, tm, report)
+    exists = old is not None
     if not exists and not dry_run:  # a new catalog: polib places the date field itself
         _po.stamp(merged)
-    text = _po.render_po(merged)
-    if exists and path.read_text("utf-8") == text:
+    foreign = old.foreign if old else []
+    text = _po.render_po(merged, foreign)
+    if old is not None and old.data == text.encode("utf-8"):
         return report
+    report.converted = old.converted if old else ""
     if not dry_run:
         if exists and "PO-Revision-Date" in merged.metadata:
             text = _po.stamped(text)  # rewrite the date in place: no second render
         elif exists:  # an old catalog without the field: let polib place it
             _po.stamp(merged)
-            text = _po.render_po(merged)
+            text = _po.render_po(merged, foreign)
         report.written = _po.atomic_write(path, text)
     else:
         report.written = True
@@ -105,7 +123,7 @@ def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = F
         if rep.written and on_report:
             on_report(rep)
         reports.append(rep)
-        if not dry_run or not rep.written:
+        if not rep.findings and (not dry_run or not rep.written):
             record.seen[rel] = record.key(Path(source), rep.path)
     if not dry_run:
         record.save()

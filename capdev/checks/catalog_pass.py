@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from capdev.cache import Cache, digest
-from capdev.catalogs.po_read import PoSyntaxError
-from capdev.catalogs.po_read import parse as parse_po
+from capdev.catalogs.po_read import inspect
 from capdev.checks import registry
 from capdev.checks.context import ProjectFacts
-from capdev.checks.tr_catalog import out_of_date
-from capdev.checks.tr_context import Catalog, Entry
+from capdev.checks.tr_catalog import CatalogFile, out_of_date
+from capdev.checks.tr_context import Entry
 from capdev.errors import CapdevError, Finding
 from capdev.pool import Started, parallel_map
 
@@ -129,14 +128,15 @@ def _job(job: tuple) -> tuple[str, str, list, bool]:
 def catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path | None,
                      glossary: Any) -> list[tuple[Finding, list]]:
     path = root / po_rel
-    cat = Catalog(po_rel, rel if source else "", lang, root, orphan=source is None,
-                  exists=path.is_file())
-    entries = []
+    cat = CatalogFile(po_rel, rel if source else "", lang, root, orphan=source is None,
+                      exists=path.is_file())
+    entries: list = []
     if path.is_file():
-        try:
-            entries = parse_po(path.read_bytes().decode("utf-8"))
-        except PoSyntaxError as exc:
-            cat.error = (exc.line, exc.message)
+        got, cat.problems = inspect(path.read_bytes(), po_rel)
+        if got is None:
+            cat.error = (cat.problems[0].line, cat.problems[0].message)
+        else:
+            entries = got.entries
     if source is not None and cat.error is None:
         cat.stale = out_of_date(source, rel, entries, path.is_file())
     found = [(f, []) for r in registry.by_scope("catalog") for f in r.func(cat)]

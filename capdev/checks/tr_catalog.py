@@ -1,27 +1,50 @@
-"""Rules on whole catalogs: PO syntax, up to date with the English, no orphans."""
+"""Rules on whole catalogs: PO syntax, charset, duplicates, up to date with the English, no
+orphans. The findings about a catalog's bytes come from `capdev.catalogs.po_read.inspect`,
+the verdict `capdev i18n update` acts on too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from capdev.catalogs.po_read import PoEntry
+from capdev.catalogs.po_read import SYNTAX_HINT, UNREADABLE, PoEntry
 from capdev.checks.registry import hit, rule
 from capdev.checks.tr_context import Catalog
 from capdev.errors import Finding
 
 
+@dataclass
+class CatalogFile(Catalog):
+    """A catalog with what `inspect` found in its bytes."""
+
+    problems: list[Finding] = field(default_factory=list)
+
+
+def _problems(cat: Catalog, rules: tuple[str, ...]) -> Iterator[Finding]:
+    for f in getattr(cat, "problems", ()):
+        if f.rule in rules:
+            yield hit(f.rule, f.path, f.line, f.message, f.hint)
+
+
 @rule("po-syntax", "error", "catalogs are valid gettext PO files", "catalog")
 def po_syntax(cat: Catalog) -> Iterator[Finding]:
-    if cat.error:
+    if isinstance(cat, CatalogFile):  # also reports bytes that are not text (file-not-utf8)
+        yield from _problems(cat, UNREADABLE)
+    elif cat.error:
         line, message = cat.error
-        yield hit(
-            "po-syntax",
-            cat.path,
-            line,
-            message,
-            "fix the quoting near this line (Poedit shows the error too), or restore it from git",
-        )
+        yield hit("po-syntax", cat.path, line, message, SYNTAX_HINT)
+
+
+@rule("po-charset", "error", "catalogs are UTF-8 and say so in their header", "catalog")
+def po_charset(cat: Catalog) -> Iterator[Finding]:
+    yield from _problems(cat, ("po-charset",))
+
+
+@rule("po-duplicate", "error", "no two entries of a catalog have the same msgid and msgctxt",
+      "catalog")
+def po_duplicate(cat: Catalog) -> Iterator[Finding]:
+    yield from _problems(cat, ("po-duplicate",))
 
 
 @rule("tr-stale", "error", "catalogs are up to date with their English source", "catalog")
@@ -62,5 +85,5 @@ def out_of_date(source: Path, rel: str, entries: list[PoEntry], exists: bool) ->
     if not exists:
         return bool(expected)
     actual = {e.msgid: (set(e.occurrences), set(e.comments)) for e in entries
-              if e.msgid and not e.obsolete}
+              if e.msgid and not e.obsolete and e.owned}
     return expected != actual

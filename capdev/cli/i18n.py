@@ -92,16 +92,23 @@ def cmd_update(args: argparse.Namespace) -> int:
 
     root = find_root()
     stale = 0
+    refused: list[Finding] = []
     sources = _sources(root)
     for lang in _targets(root, args.lang):
         reports = update_all(root, sources, lang, dry_run=args.check,
                              on_report=lambda rep: _print_update(root, rep))
         stale += sum(rep.written for rep in reports)
+        refused += [f for rep in reports for f in rep.findings]
     if args.check and stale:
         err_console.print(f"{stale} catalog(s) out of date — run `capdev i18n update`")
-        return 1
-    console.print("catalogs up to date" if not stale else f"{stale} catalog(s) updated")
-    return 0
+    elif not refused or stale:
+        console.print("catalogs up to date" if not stale else f"{stale} catalog(s) updated")
+    if refused:
+        n = len({f.path for f in refused})
+        err_console.print(f"{n} catalog(s) left unchanged: fix them, then run "
+                          "`capdev i18n update` again", markup=False)
+        raise CapdevError(refused)
+    return 1 if args.check and stale else 0
 
 
 def _print_update(root: Path, rep: _po.UpdateReport) -> None:
@@ -109,6 +116,8 @@ def _print_update(root: Path, rep: _po.UpdateReport) -> None:
     bits = [f"{len(v)} {k}" for k, v in (("new", rep.new), ("fuzzy", rep.fuzzy),
                                          ("obsolete", rep.obsolete), ("restored", rep.restored),
                                          ("from memory", rep.from_memory)) if v]
+    if rep.converted:
+        bits.append(f"converted from {rep.converted} to UTF-8")
     console.print(f"{rel}: {', '.join(bits) or 'references updated'}", markup=False)
 
 
@@ -119,6 +128,9 @@ def _check_source(path: Path) -> None:
     if path.suffix not in SUFFIXES:
         raise CapdevError(Finding(str(path), 0, "i18n-unsupported", f"cannot segment {path.suffix} files",
                                   "supported: " + ", ".join(SUFFIXES)))
+    from capdev.catalogs.importer import read_translated
+
+    read_translated(path, path.suffix, "English")  # a binary or non-UTF-8 file is a finding
 
 
 def cmd_pot(args: argparse.Namespace) -> int:
@@ -142,7 +154,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise CapdevError(Finding(str(catalog), 0, "file-not-found", "catalog not found",
                                   "check the --catalog path"))
     src = read_source(args.source)
-    result = apply(src, _po.load(catalog) if catalog else None,
+    loaded = _po.read(catalog, str(catalog)) if catalog else None
+    result = apply(src, loaded.owned() if loaded else None,
                    "en" if args.mark_untranslated else None)
     if args.output:
         _po.atomic_write(args.output, result.text)
@@ -152,12 +165,14 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from capdev.catalogs.status import collect, print_table
+    from capdev.catalogs.status import checked, print_table
 
     root = find_root()
-    rows = []
+    rows, problems = [], []
     for lang in _targets(root, args.lang):
-        rows += collect(root, _sources(root), lang)
+        got, bad = checked(root, _sources(root), lang)
+        rows += got
+        problems += bad
     if args.format == "json":
         json.dump([r.to_dict() for r in rows], sys.stdout, indent=2, ensure_ascii=False)
         print()
@@ -166,6 +181,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     total_words = sum(r.stats.words for r in rows)
     done = sum(r.stats.translated_words for r in rows)
     pct = 100.0 * done / total_words if total_words else 100.0
+    if problems:
+        raise CapdevError(problems)  # the table above counts the other catalogs only
     if args.fail_under is not None and pct < args.fail_under:
         err_console.print(f"translated {pct:.1f}% of words, below --fail-under {args.fail_under}")
         return 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from capdev.cli.output import console
 from capdev.config import find_root
+from capdev.errors import CapdevError
 
 
 def register(isub: argparse._SubParsersAction) -> None:
@@ -24,8 +25,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     root = find_root()
     from capdev.catalogs.xliff import export_all  # translate-toolkit: only when used
 
-    written = export_all(root, args.lang, args.out.resolve())
+    written, problems = export_all(root, args.lang, args.out.resolve())
     console.print(f"{len(written)} XLIFF file(s) written to {args.out}")
+    if problems:
+        raise CapdevError(problems)
     return 0
 
 
@@ -33,6 +36,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = find_root()
     from capdev.catalogs.xliff import import_all
 
-    changed = import_all(root, args.lang, [f.resolve() for f in args.files])
+    changed, problems = import_all(root, args.lang, [f.resolve() for f in args.files])
     console.print(f"{changed} entr{'y' if changed == 1 else 'ies'} updated from XLIFF")
+    if problems:
+        raise CapdevError(problems)
     return 0

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from capdev.catalogs.po import atomic_write, catalog_path
+from capdev.catalogs.po import atomic_write, catalog_path, unreadable
 from capdev.catalogs.translate import TranslatedFile, translate_file
 from capdev.checks.gate import refusal
 from capdev.checks.runner import publish_blockers
@@ -224,6 +224,7 @@ def _link(lessons: list[pages.LessonInfo], k: int) -> tuple[str, str] | None:
 def stage(project: Project, stage_dir: Path, langs: list[str] | None = None) -> StageReport:
     """Stage every language; content that could run code in a reader's browser stops it."""
     raise_if_errors(publish_blockers(project))
+    raise_if_errors(unreadable(project.root, project.translatable_sources(), project.config.targets))
     report = StageReport()
     context: dict[str, Any] = {}
     extras.prepare(project, report, context)
