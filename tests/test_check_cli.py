@@ -187,4 +187,4 @@ def test_broken_inputs_are_findings_not_tracebacks(project: Path) -> None:
     proc = capdev("check", cwd=project)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr + proc.stdout
-    assert "[glossary-invalid]" in proc.stderr and "[po-syntax]" in proc.stderr
+    assert "translations/glossary.yml:2:10 [encoding]" in proc.stderr and "[po-syntax]" in proc.stderr

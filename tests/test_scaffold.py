@@ -168,7 +168,7 @@ def test_bad_arguments_are_findings(project: Path, args: tuple[str, ...], rule: 
 
 def test_new_outside_a_project(tmp_path: Path):
     proc = capdev("new", "course", "x", "--title", "X", cwd=tmp_path)
-    assert proc.returncode == 1 and "[new-no-project]" in proc.stderr
+    assert proc.returncode == 1 and "[no-project]" in proc.stderr
 
 
 # -- course.yml edits ----------------------------------------------------------------------

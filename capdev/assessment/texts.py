@@ -13,9 +13,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from capdev.assessment.framework import Framework, load_framework
+from capdev.errors import CapdevError
+from capdev.sources.reading import load_yaml, read_text
 
 COURSE = "digital-government"
 FRAMEWORK_REL = Path("courses") / COURSE / "competences.yml"
@@ -37,8 +37,8 @@ def framework_path(root: Path) -> Path:
     """The framework of the first course whose course.yml names one (default: ours)."""
     for course_yml in sorted((root / "courses").glob("*/course.yml")):
         try:
-            data = yaml.safe_load(course_yml.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
+            data = load_yaml(read_text(course_yml, course_yml.name), course_yml.name)[0] or {}
+        except CapdevError:
             continue
         if isinstance(data, dict) and data.get("framework"):
             return course_yml.parent / str(data["framework"])
@@ -72,8 +72,8 @@ def _front_matter_title(path: Path, text: str | None = None) -> str | None:
     if not match:
         return None
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
+        data = load_yaml(match.group(1), path.name)[0] or {}
+    except CapdevError:
         return None
     title = data.get("title") if isinstance(data, dict) else None
     return str(title) if title else None

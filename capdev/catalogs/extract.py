@@ -10,7 +10,9 @@ from pathlib import Path
 from capdev.catalogs.markdown import segment_markdown
 from capdev.catalogs.segment import Segment
 from capdev.catalogs.yamldata import segment_yaml
+from capdev.errors import CapdevError
 from capdev.sources.frontmatter import split
+from capdev.sources.reading import notebook_json
 
 SUFFIXES = (".md", ".yml", ".yaml", ".ipynb")
 
@@ -55,24 +57,35 @@ def markdown_segments(text: str) -> list[Segment]:
 
 
 def notebook_source(text: str) -> Source:
-    nb = json.loads(text)
+    """A file that does not read as a notebook has no segments (discovery reports it)."""
+    try:
+        nb = notebook_json(text, "")
+    except CapdevError:
+        return Source("ipynb", text, [])
+    listed = nb.get("cells")
+    cells_json = [_obj(c) for c in listed] if isinstance(listed, list) else []
     cells = []
-    for i, cell in enumerate(nb.get("cells", [])):
+    for i, cell in enumerate(cells_json):
         if cell.get("cell_type") != "markdown":
             continue
         src = cell.get("source", "")
-        src = "".join(src) if isinstance(src, list) else src
+        src = "".join(map(str, src)) if isinstance(src, list) else str(src)
         segs = [_with_ref(s, cell.get("id", str(i))) for s in segment_markdown(src)]
         cells.append(Cell(i, cell.get("id", str(i)), src, segs))
-    meta = (nb.get("metadata") or {}).get("capdev") or {}
+    meta = _obj(_obj(nb.get("metadata")).get("capdev"))
     meta_segments = segment_yaml(meta_json(meta), kind="metadata")
     cell_meta = {}
-    for i, cell in enumerate(nb.get("cells", [])):
-        cmeta = (cell.get("metadata") or {}).get("capdev")
+    for i, cell in enumerate(cells_json):
+        cmeta = _obj(cell.get("metadata")).get("capdev")
         if cell.get("cell_type") == "code" and isinstance(cmeta, dict):
             segs = segment_yaml(meta_json(cmeta), kind="figure")
             cell_meta[i] = [_with_ref(s, cell.get("id", str(i))) for s in segs]
     return Source("ipynb", text, [], cells, meta_segments, cell_meta)
+
+
+def _obj(value: object) -> dict:
+    """A JSON object, or an empty one for anything else (a damaged notebook)."""
+    return value if isinstance(value, dict) else {}
 
 
 def meta_json(meta: dict) -> str:

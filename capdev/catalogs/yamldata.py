@@ -13,7 +13,9 @@ import re
 import yaml
 
 from capdev.catalogs.segment import Segment
+from capdev.errors import CapdevError
 from capdev.sources.frontmatter import FAST
+from capdev.sources.reading import compose_yaml
 
 # Keys whose values readers read. Everything else (ids, levels, paths, numbers) is data.
 TRANSLATABLE_KEYS = frozenset(
@@ -29,9 +31,9 @@ NEVER_KEYS = frozenset("id ids key code url href src path file files data module
 def segment_yaml(text: str, offset: int = 0, line_base: int = 0,
                  keys: frozenset[str] = TRANSLATABLE_KEYS, kind: str = "front matter") -> list[Segment]:
     try:
-        root = yaml.compose(text, Loader=FAST)
-    except yaml.YAMLError:
-        return []  # the schema check reports the syntax error with its line
+        root = compose_yaml(text)  # aliases bounded: a bomb is not walked
+    except CapdevError:
+        return []  # discovery reports the syntax error or the bomb with its line
     out: list[Segment] = []
     _walk(root, None, False, out, offset, line_base, keys, kind, text)
     return sorted(out, key=lambda s: s.start)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from capdev.checks import registry
 from capdev.checks.context import Doc, ProjectFacts
 from capdev.checks.registry import hit, rule
-from capdev.errors import Finding
+from capdev.errors import CapdevError, Finding
+from capdev.sources.reading import read_text
 
 # Material's admonition types (and their aliases), see squidfunk.github.io/mkdocs-material.
 ADMONITIONS = frozenset(
@@ -23,19 +25,32 @@ BLOCKS = frozenset(
       "project", family=("schema-*", "yaml-syntax", "frontmatter-*", "course-module-missing",
                          "publication-chapter-missing"))
 def schema(pf: ProjectFacts) -> Iterator[Finding]:
-    yield from (f for f in pf.load_findings if f.rule != "file-not-utf8")
+    for f in pf.load_findings:  # except those another project rule reports (encoding, …)
+        owner = registry.owner(f.rule)
+        if owner is None or owner.id == "schema" or owner.scope != "project":
+            yield f
 
 
-@rule("file-not-utf8", "error", "every source, catalog and data file is UTF-8", "project")
+@rule("file-not-utf8", "error", "every source, catalog and data file is UTF-8", "project",
+      family=("encoding",))
 def not_utf8(pf: ProjectFacts) -> Iterator[Finding]:
     seen = set()
     for f in pf.load_findings:
-        if f.rule == "file-not-utf8":
+        if f.rule == "encoding":
             seen.add(f.path)
             yield f
     for rel in pf.undecodable:
         if rel not in seen:
-            yield hit("file-not-utf8", rel, 0, "not valid UTF-8", "save the file as UTF-8")
+            yield _encoding(pf.root / rel, rel)
+
+
+def _encoding(path: Path, rel: str) -> Finding:
+    """The reader's finding for a file a pass could not decode (line of the first bad byte)."""
+    try:
+        read_text(path, rel)
+    except CapdevError as err:
+        return err.findings[0]
+    return hit("encoding", rel, 0, "not valid UTF-8", "save the file as UTF-8")
 
 
 @rule(

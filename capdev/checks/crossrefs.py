@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from capdev.checks.context import ProjectFacts
 from capdev.checks.registry import hit, rule
-from capdev.errors import Finding
+from capdev.errors import CapdevError, Finding
+from capdev.sources.reading import FAST, parse_yaml
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BIB_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.M)
 XREF_PREFIXES = ("fig:", "tbl:", "sec:", "eq:", "lst:")
 
@@ -20,9 +18,9 @@ XREF_PREFIXES = ("fig:", "tbl:", "sec:", "eq:", "lst:")
 def framework_refs(text: str) -> dict:
     """Competence ids (with their lines) and the modules each competence names."""
     try:
-        data = yaml.load(text, Loader=LOADER) or {}
-    except yaml.YAMLError:
-        data = {}  # the framework's own validation (capdev assess validate) reports the syntax
+        data = parse_yaml(text, "", loader=FAST)[0] or {}  # aliases bounded, duplicates kept
+    except CapdevError:
+        data = {}  # the framework's own validation (capdev assess validate) reports it
     ids: dict[str, int] = {}
     modules: list[tuple[str, str, int]] = []
     lines = text.splitlines()

@@ -19,7 +19,7 @@ from typing import Any
 
 from capdev.checks.registry import hit, rule
 from capdev.checks.tr_context import Entry
-from capdev.errors import Finding
+from capdev.errors import CapdevError, Finding, raise_if_errors
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)\*(?!\*)|(?<![_\w])_(?!_)([^_\n]+?)_(?![_\w])")
@@ -193,6 +193,13 @@ def _has_phrase(text: str, phrase: str) -> bool:
     return " " in phrase and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
+def _texts(value: Any) -> list[str]:
+    """A list of strings from a YAML value: a list, one string, or nothing."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)] if value not in (None, "") else []
+
+
 def parse(
     data: Any, path: str = GLOSSARY, lines: dict[str, int] | None = None
 ) -> tuple[Glossary, list[Finding]]:
@@ -228,40 +235,42 @@ def parse(
                 str(item["en"]),
                 str(item["es"]),
                 str(item.get("pos", "")),
-                [str(v) for v in item.get("forbidden") or []],
+                _texts(item.get("forbidden")),
                 str(item.get("note", "")),
                 {k: str(v) for k, v in acr.items()} if isinstance(acr, dict) else {},
                 line,
-                [str(v) for v in item.get("also") or []],
+                _texts(item.get("also")),
             )
         )
     return Glossary(terms), findings
 
 
 def load(root: Path) -> tuple[Glossary | None, list[Finding]]:
+    """The termbase, read like every content YAML (capdev.sources.reading): a file that is
+    not UTF-8, not YAML, or carries an alias bomb is a finding, never a traceback."""
     import yaml
+
+    from capdev.sources.reading import parse_yaml, read_text
 
     path = root / GLOSSARY
     if not path.is_file():
         return None, []
     try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        return None, [
-            hit("glossary-invalid", GLOSSARY, 0, "not valid UTF-8", "save the file as UTF-8")
-        ]
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [hit("glossary-invalid", GLOSSARY, mark.line + 1 if mark else 1,
-                          f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the YAML syntax")]
-    lines: dict[str, int] = {}
+        data, node = parse_yaml(read_text(path, GLOSSARY), GLOSSARY)
+    except CapdevError as err:
+        return None, err.findings
+    lines: dict[int, int] = {}
     for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
-        if k.value == "terms" and hasattr(v, "value") and isinstance(v.value, list):
+        if k.value == "terms" and isinstance(v, yaml.SequenceNode):
             lines = {i: n.start_mark.line + 1 for i, n in enumerate(v.value)}
     return parse(data, GLOSSARY, lines)
+
+
+def checked(root: Path) -> Glossary:
+    """The termbase as published (the site's glossary page): any finding stops the build."""
+    glossary, findings = load(root)
+    raise_if_errors(findings)
+    return glossary or Glossary([])
 
 
 # -- rules ---------------------------------------------------------------------------------

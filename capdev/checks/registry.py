@@ -91,6 +91,7 @@ def load_all() -> None:
         glossary,
         headings,
         images,
+        inputs,
         links,
         quizzes,
         security,

@@ -22,6 +22,7 @@ from capdev.config import load_config
 from capdev.errors import Finding
 from capdev.pool import parallel_map
 from capdev.sources.cached import discover
+from capdev.sources.links import unsafe_links
 from capdev.sources.project import Page, Project
 
 
@@ -45,6 +46,8 @@ class Result:
 def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = True) -> Result:
     """Every finding of every rule, with configured severities, ignores and path limits."""
     root = root.resolve()
+    if links := unsafe_links(root):  # refused before anything reads through them
+        return Result(links)
     registry.load_all()
     version = registry.version()
     cache = Cache(root / ".cache" / "check" if use_cache else None, version)

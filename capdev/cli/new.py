@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from capdev.cli.output import console
 from capdev.config import find_root
-from capdev.errors import CapdevError, Finding
 
 if TYPE_CHECKING:
     from capdev.scaffold import Result
@@ -71,12 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def project_root() -> Path:
-    root = find_root()
-    if not (root / "mkdocs.yml").is_file():
-        raise CapdevError(Finding("mkdocs.yml", 0, "new-no-project", "not inside a capdev project",
-                                  "run this in the folder holding mkdocs.yml, or start one with "
-                                  "`capdev init DIR`"))
-    return root
+    return find_root()  # outside a project: a [no-project] finding
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from capdev.errors import CapdevError
+from capdev.sources.reading import load_yaml
 
 _KEY = re.compile(r"^modules\s*:\s*(?P<rest>.*)$")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]+(?P<quote>['\"]?)(?P<value>[^'\"\s#]+)(?P=quote)")
@@ -43,9 +44,9 @@ def add_module(text: str, slug: str) -> str:
 
 def _modules(text: str) -> object:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CourseYmlError(f"course.yml is not valid YAML ({exc})") from None
+        data = load_yaml(text, "course.yml")[0]
+    except CapdevError as err:
+        raise CourseYmlError(f"course.yml is not valid YAML ({err.findings[0].message})") from None
     return data.get("modules") if isinstance(data, dict) else None
 
 

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from capdev.catalogs.status import collect
 from capdev.errors import Finding
 from capdev.site import pages
@@ -200,12 +198,13 @@ def teaches(stager: Stager, framework: Path | None, module: str, title: str) -> 
 
 # -- glossary and status -------------------------------------------------------------------
 def stage_glossary(stager: Stager, project: Project) -> None:
+    from capdev.checks.glossary import checked
     from capdev.site.stage import Localized
 
     lang = stager.lang
     path = project.root / "translations" / "glossary.yml"
     if path.is_file():
-        terms = (yaml.safe_load(path.read_text("utf-8")) or {}).get("terms") or []
+        terms = [vars(t) for t in checked(project.root).terms]  # read and checked as by check
         rows = ["| English | Español | Note |", "|---|---|---|"]
         for t in sorted(terms, key=lambda t: str(t.get("en", "")).lower()):
             en, es, note = (_cell(t.get(k, "")) for k in ("en", "es", "note"))

@@ -17,12 +17,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from capdev.config import OPTIONS, SOURCE_FOLDERS, Invalid, Option
 from capdev.errors import CapdevError
 from capdev.site import dirty_search
 from capdev.site.labels import label
@@ -30,16 +31,26 @@ from capdev.site.labels import label
 THEME_DIR = Path(__file__).parent / "theme"
 
 
-class CapdevConfig(base.Config):
-    languages = c.ListOfItems(c.Type(str), default=["en", "es"])
-    source_language = c.Type(str, default="en")
-    threshold = c.Type(float, default=0.8)
-    execute = c.Choice(("auto", "always", "never"), default="auto")
-    cell_timeout = c.Type(int, default=120)
-    feedback_email = c.Type(str, default="")
-    repo_url = c.Type(str, default="")
-    rules = c.Type(dict, default={})  # capdev check: rule id → error | warning | info | off
-    ignore = c.Type(list, default=[])  # capdev check: [{path: glob, rules: [ids]}]
+class _Option(c.BaseConfigOption):
+    """MkDocs' face of one of capdev's options: the default, validation and docstring of
+    the descriptor in `capdev.config.ProjectConfig`, the one schema."""
+
+    def __init__(self, option: Option) -> None:
+        super().__init__()
+        self.option = option
+        self.default = option.default
+        self.__doc__ = option.__doc__
+
+    def run_validation(self, value: object) -> object:
+        try:
+            return self.option.validate(value)
+        except Invalid as exc:
+            raise ValidationError(f"expected {exc} — {self.option.__doc__}") from None
+
+
+# The plugin's options, derived from capdev's schema (capdev.config.OPTIONS).
+CapdevConfig = type("CapdevConfig", (base.Config,),
+                    {name: _Option(opt) for name, opt in OPTIONS.items()})
 
 
 def locale_env() -> str:
@@ -164,7 +175,7 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         except KeyError:
             pass
         root = Path(config.config_file_path).parent
-        for name in ("docs", "courses", "policy_notes", "publications", "translations"):
+        for name in SOURCE_FOLDERS:
             if (root / name).is_dir():
                 server.watch(str(root / name))
         return server

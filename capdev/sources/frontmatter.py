@@ -1,4 +1,8 @@
-"""YAML front matter with line numbers, so every schema finding can name its line."""
+"""YAML front matter with line numbers, so every schema finding can name its line.
+
+The YAML itself is read by `capdev.sources.reading.load_yaml` (bounded aliases, no
+duplicate keys); `FAST`, `key_lines` and `load_yaml` are re-exported for older callers.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from capdev.errors import CapdevError, Finding
+from capdev.sources.reading import FAST, key_lines, load_yaml
 
-FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10× faster, same marks
+__all__ = ["FAST", "FrontMatter", "key_lines", "load_yaml", "parse", "split"]
 
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 
@@ -36,34 +39,6 @@ def split(text: str) -> tuple[str | None, int, int]:
         if _FENCE.match(lines[i].rstrip("\n")) or lines[i].rstrip("\r\n") == "...":
             return "".join(lines[1:i]), 2, i + 2
     return None, 0, 1
-
-
-def key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
-    """Map top-level (and dotted nested) keys to their 1-based line numbers."""
-    out: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode):
-                out[str(k.value)] = k.start_mark.line + offset
-                for sub, line in key_lines(v, offset).items():
-                    out.setdefault(f"{k.value}.{sub}", line)
-    return out
-
-
-def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
-    """Parse YAML; a syntax error becomes a finding at its line, never a traceback."""
-    try:
-        node = yaml.compose(text, Loader=FAST)
-        data = yaml.load(text, Loader=FAST)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + first_line) if mark else first_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CapdevError(
-            Finding(path, line, "yaml-syntax", f"invalid YAML: {problem}",
-                    "check indentation and quote values that contain ': ' or start with a symbol")
-        ) from None
-    return data, key_lines(node, first_line)
 
 
 def parse(text: str, path: str) -> FrontMatter:

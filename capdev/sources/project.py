@@ -6,7 +6,6 @@ returns the model (warnings kept) or raises one `CapdevError` naming every error
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,8 @@ from typing import Any
 from capdev.config import ProjectConfig, load_config
 from capdev.errors import CapdevError, Finding, errors_only
 from capdev.sources import frontmatter, schema
+from capdev.sources.links import unsafe_links
+from capdev.sources.reading import notebook_json, read_text
 
 LESSON_RE = re.compile(r"^[0-9]{2}-[a-z0-9-]+\.(md|ipynb)$")
 
@@ -96,19 +97,26 @@ class Project:
     @classmethod
     def load(cls, root: Path, loader: Loader | None = None, strict: bool = True) -> Project:
         """Discover and validate every source. `strict`: raise once with every error;
-        otherwise keep all findings in `project.findings` (for `capdev check`)."""
+        otherwise keep all findings in `project.findings` (for `capdev check`).
+        Nothing is read through a symbolic link that leaves the project (links.py)."""
         root = root.resolve()
         project = cls(root, load_config(root))
+        project.findings += unsafe_links(root)
+        if project.findings:
+            return project._done(strict)
         walk = _Walk(root, loader or Loader(), project.findings)
         project.pages = walk.docs_pages()
         project.courses = walk.courses()
         project.notes = walk.notes()
         project.publications = walk.publications()
-        errs = errors_only(project.findings)
+        return project._done(strict)
+
+    def _done(self, strict: bool) -> Project:
+        errs = errors_only(self.findings)
         if errs and strict:
             raise CapdevError(errs)
-        project.warnings = [f for f in project.findings if f.severity != "error"]
-        return project
+        self.warnings = [f for f in self.findings if f.severity != "error"]
+        return self
 
     def all_pages(self) -> list[Page]:
         out = list(self.pages)
@@ -138,14 +146,6 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(path: Path, rel: str) -> str:
-    try:
-        return path.read_text("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CapdevError(Finding(rel, 0, "file-not-utf8", f"not valid UTF-8 ({exc.reason})",
-                                  "save the file as UTF-8")) from None
-
-
 def load_page(root: Path, path: Path, kind: str, out: str,
               findings: list[Finding]) -> Page | None:
     rel = _rel(root, path)
@@ -168,12 +168,8 @@ def load_page(root: Path, path: Path, kind: str, out: str,
 
 
 def _notebook_meta(path: Path, rel: str) -> dict:
-    try:
-        nb = json.loads(read_text(path, rel))
-    except json.JSONDecodeError as exc:
-        raise CapdevError(Finding(rel, exc.lineno, "nb-invalid", f"not valid JSON: {exc.msg}",
-                                  "open and save the notebook in Jupyter")) from None
-    meta = (nb.get("metadata") or {}).get("capdev")
+    meta = (notebook_json(read_text(path, rel), rel).get("metadata") or {})
+    meta = meta.get("capdev") if isinstance(meta, dict) else None
     if not isinstance(meta, dict):
         raise CapdevError(Finding(rel, 1, "frontmatter-missing", "notebook has no metadata.capdev",
                                   "add the lesson keys under metadata.capdev (Edit → Notebook metadata)"))
@@ -194,6 +190,11 @@ def load_yaml_file(root: Path, path: Path, kind: str, findings: list[Finding]) -
     return data
 
 
+def _plain_name(name: str) -> bool:
+    """A file or folder name next to the YAML that lists it (no path, not hidden)."""
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
+
+
 class _Walk:
     """The course → module → lesson walk, shared by the build and the checks."""
 
@@ -205,7 +206,7 @@ class _Walk:
 
     def docs_pages(self) -> list[Page]:
         docs = self.root / "docs"
-        paths = sorted(docs.rglob("*.md")) if docs.is_dir() else []
+        paths = sorted(p for p in docs.rglob("*.md") if p.is_file()) if docs.is_dir() else []
         pages = (self.page(p, "page", p.relative_to(docs).as_posix()) for p in paths)
         return [p for p in pages if p]
 
@@ -223,7 +224,10 @@ class _Walk:
     def course(self, yml: Path, data: dict) -> Course:
         root, cdir = self.root, yml.parent
         course = Course(str(data.get("id", cdir.name)), cdir, _rel(root, cdir), data)
-        for slug in data.get("modules") or []:
+        modules = data.get("modules")
+        for slug in modules if isinstance(modules, list) else []:  # else: a schema finding
+            if not _plain_name(str(slug)):
+                continue  # `../x`: a schema finding; nothing is read outside the course
             mdir = cdir / str(slug)
             if not (mdir / "index.md").is_file():
                 self.findings.append(Finding(
@@ -240,7 +244,7 @@ class _Walk:
         module = Module(mdir.name, mdir, index or Page("module", mdir / "index.md",
                                                          f"{rel}/index.md", f"{rel}/index.md"))
         for path in sorted(mdir.iterdir()):
-            if LESSON_RE.match(path.name):
+            if LESSON_RE.match(path.name) and path.is_file():
                 lesson = self.page(path, "lesson", f"{rel}/{path.stem}.md")
                 if lesson:
                     module.lessons.append(lesson)
@@ -259,7 +263,10 @@ class _Walk:
     def publication(self, yml: Path, data: dict) -> Publication:
         pub = Publication(str(data.get("id", yml.parent.name)), yml.parent,
                           _rel(self.root, yml.parent), data)
-        for name in data.get("chapters") or []:
+        chapters = data.get("chapters")
+        for name in chapters if isinstance(chapters, list) else []:  # else: a schema finding
+            if not _plain_name(str(name)):
+                continue  # `../x.md`: a schema finding; nothing is read outside the folder
             path = yml.parent / str(name)
             if not path.is_file():
                 self.findings.append(Finding(_rel(self.root, yml), 1, "publication-chapter-missing",

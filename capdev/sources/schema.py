@@ -32,6 +32,21 @@ def normalise(value: Any) -> Any:
     return value
 
 
+TYPE_WORDS = {"array": "a list", "object": "a mapping of keys to values", "string": "text",
+              "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+def _message(err: jsonschema.ValidationError) -> str:
+    if err.validator == "required":
+        return "missing required key"
+    if err.validator == "type":
+        wanted = err.validator_value if isinstance(err.validator_value, list) \
+            else [err.validator_value]
+        found = repr(err.instance) if len(repr(err.instance)) <= 40 else type(err.instance).__name__
+        return f"must be {' or '.join(TYPE_WORDS.get(w, w) for w in wanted)} (found {found})"
+    return err.message
+
+
 def _hint(err: jsonschema.ValidationError) -> str:
     if err.validator == "required":
         return "add the key to the front matter (see CONTENT-MODEL.md)"
@@ -42,6 +57,8 @@ def _hint(err: jsonschema.ValidationError) -> str:
             return "a ': ' inside a value makes YAML read a mapping — put the whole value in quotes"
         if err.validator_value == "string":
             return "put the value in quotes so YAML reads it as text"
+        if err.validator_value == "array":
+            return "write one `- item` per line below the key, or [item, item]"
         return f"expected {err.validator_value}"
     if err.validator == "pattern":
         return f"must match {err.validator_value}"
@@ -59,8 +76,8 @@ def validate(kind: str, data: dict, path: str, key_lines: dict[str, int],
         key = dotted or (err.message.split("'")[1] if err.validator == "required" else "")
         line = key_lines.get(dotted) or key_lines.get(key.split(".")[0]) or default_line
         where = f"`{key}`: " if key else ""
-        message = err.message if err.validator != "required" else "missing required key"
-        findings.append(Finding(path, line, f"schema-{kind}", f"{where}{message}", _hint(err)))
+        findings.append(Finding(path, line, f"schema-{kind}", f"{where}{_message(err)}",
+                                _hint(err)))
     known = set(sch.get("properties", {}))
     for key in data:
         if key not in known:
