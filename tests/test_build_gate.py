@@ -137,3 +137,14 @@ def test_svg_outputs_carry_drawing_only(tmp_path: Path):
         assert bad not in drawn, bad
     assert drawn.count("<rect") == 3 and 'clip-path="url(#keep)"' in drawn  # the drawing stays
     assert "<title>Requests by channel</title>" in drawn
+
+
+def test_titles_are_text_in_navigation_and_generated_lists(project: Path):
+    lesson = project / LESSON
+    lesson.write_text(lesson.read_text("utf-8").replace(
+        "title: Service channels", "title: Service <img src=x onerror=alert(9)> channels"), "utf-8")
+    capdev("build", cwd=project, check=True)
+    for page in (project / "site").rglob("*.html"):
+        assert "<img src=x onerror" not in page.read_text("utf-8"), page
+    module = (project / "site" / "courses/demo/01-first-module/index.html").read_text("utf-8")
+    assert "Service &lt;img src=x onerror=alert(9)&gt; channels" in module  # shown as text

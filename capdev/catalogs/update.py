@@ -17,7 +17,7 @@ from pathlib import Path
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import read_source
-from capdev.errors import CapdevError
+from capdev.errors import CapdevError, Finding
 from capdev.pool import parallel_imap
 
 ENGINE = "2"  # bump when segmentation or merging changes what a catalog should contain
@@ -44,6 +44,9 @@ def update_catalog(root: Path, source: Path, lang: str, tm: Memory,
     rel = source.resolve().relative_to(root.resolve()).as_posix()
     path = _po.catalog_path(root, rel, lang)
     report = _po.UpdateReport(path)
+    if problems := unreadable_source(source, rel):
+        report.findings = problems  # its catalog is left as it is
+        return report
     fresh = _po.template(rel, read_source(source).all_segments(), lang)
     try:
         old = _po.read(path, _po.shown_path(path, root))
@@ -72,6 +75,22 @@ def update_catalog(root: Path, source: Path, lang: str, tm: Memory,
     else:
         report.written = True
     return report
+
+
+def unreadable_source(source: Path, rel: str) -> list[Finding]:
+    """Why this English source cannot be read. The segmenter reads a damaged YAML file or
+    notebook as having no text, so merging it would make every translation obsolete."""
+    from capdev.sources.reading import load_yaml, notebook_json, read_text
+
+    try:
+        text = read_text(source, rel)
+        if source.suffix in (".yml", ".yaml"):
+            load_yaml(text, rel)
+        elif source.suffix == ".ipynb":
+            notebook_json(text, rel)
+    except CapdevError as err:
+        return err.findings
+    return []
 
 
 def stale(root: Path, source: Path, lang: str) -> bool:

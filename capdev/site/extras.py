@@ -6,14 +6,11 @@ Each subsystem owns its rendering; this module only places its output in the lan
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capdev.catalogs.status import collect
-from capdev.errors import Finding
 from capdev.site import pages
 from capdev.site.labels import label
 
@@ -94,7 +91,7 @@ def stage_notes(stager: Stager, project: Project) -> None:
         from capdev.site.stage import Localized
 
         title = label(stager.lang, "notes")
-        items = [f"- [{_note_title(stager, n)}]({Path(n.out).parent.name}/index.md)"
+        items = [f"- [{pages.plain(_note_title(stager, n))}]({Path(n.out).parent.name}/index.md)"
                  for n in project.notes]
         text = (pages.front_matter({"title": title}) + f"# {title}\n\n"
                 + label(stager.lang, "notes_intro") + "\n\n" + "\n".join(items) + "\n")
@@ -207,19 +204,12 @@ def stage_glossary(stager: Stager, project: Project) -> None:
         terms = [vars(t) for t in checked(project.root).terms]  # read and checked as by check
         rows = ["| English | Español | Note |", "|---|---|---|"]
         for t in sorted(terms, key=lambda t: str(t.get("en", "")).lower()):
-            en, es, note = (_cell(t.get(k, "")) for k in ("en", "es", "note"))
+            en, es, note = (pages.plain(t.get(k, "")) for k in ("en", "es", "note"))
             rows.append(f'| <span lang="en">{en}</span> | <span lang="es">{es}</span> | {note} |')
         title = label(lang, "glossary")
         text = pages.front_matter({"title": title}) + f"# {title}\n\n" + "\n".join(rows) + "\n"
         stager.write("glossary.md", stager.stamp(text, Localized(text, lang), "translations/glossary.yml"))
     _status_page(stager, project)
-
-
-def _cell(value: object) -> str:
-    """A termbase value as the text of a table cell: terms are plain text, never markup
-    (the glossary is written by translators and published on every language's site)."""
-    text = html.escape(str(value), quote=True).replace("\n", " ")
-    return re.sub(r"([\\`*_{}\[\]|!#])", r"\\\1", text)
 
 
 def _status_rows(stager: Stager, project: Project) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capdev.site.labels import label
-from capdev.site.pages import split_front
+from capdev.site.pages import split_front, theme_text
 
 if TYPE_CHECKING:
     from capdev.site.stage import Stager
@@ -22,6 +22,19 @@ def _title(stager: Stager, rel: str) -> str:
 
 
 def build(stager: Stager) -> list[Any]:
+    """The nav, its titles escaped: MkDocs templates print them as HTML on every page."""
+    return _escaped(_build(stager))
+
+
+def _escaped(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [_escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {theme_text(k): _escaped(v) for k, v in nav.items()}
+    return nav
+
+
+def _build(stager: Stager) -> list[Any]:
     lang = stager.lang
     project = stager.project
     nav: list[Any] = []

@@ -6,6 +6,7 @@ the same code makes the English and the Spanish pages.
 
 from __future__ import annotations
 
+import html
 import pickle
 import re
 from dataclasses import dataclass, field
@@ -78,6 +79,25 @@ def _parsed_head(head: str) -> bytes:
     return pickle.dumps(meta if isinstance(meta, dict) else {})
 
 
+def plain(value: object) -> str:
+    """Markdown that renders as exactly this text: data written into generated pages (terms,
+    titles in lists) may not become markup, whoever wrote it."""
+    text = html.escape(str(value), quote=True).replace("\n", " ")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|!#])")
+THEME_SPECIAL = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def theme_text(value: object) -> str:
+    """A title or description as the theme prints it: MkDocs does not autoescape, so tags
+    and quotes become entities (safe as element text and in a quoted attribute). `&` is
+    left alone, which keeps this idempotent and keeps "R&D" readable in Material's
+    aria-labels, which escape once more."""
+    return str(value).translate(THEME_SPECIAL)
+
+
 def meta_line(lang: str, duration: int | None, level: str | None) -> str:
     bits = []
     if duration:
@@ -131,9 +151,9 @@ def progress_button(lang: str, key: str) -> str:
 def prev_next(lang: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
     parts = []
     if prev:
-        parts.append(f"[← {label(lang, 'previous')}: {prev[1]}]({prev[0]})")
+        parts.append(f"[← {label(lang, 'previous')}: {plain(prev[1])}]({prev[0]})")
     if nxt:
-        parts.append(f"[{label(lang, 'next')}: {nxt[1]} →]({nxt[0]})")
+        parts.append(f"[{label(lang, 'next')}: {plain(nxt[1])} →]({nxt[0]})")
     if not parts:
         return ""
     return f'<nav class="capdev-prevnext" markdown="1">\n\n{" · ".join(parts)}\n\n</nav>'
@@ -142,14 +162,14 @@ def prev_next(lang: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | No
 
 def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, course_title: str) -> str:
     meta, body = split_front(text)
-    top = [f'<p class="capdev-meta">{label(lang, "module_of", n=n, total=total)} · {course_title}</p>',
+    top = [f'<p class="capdev-meta">{label(lang, "module_of", n=n, total=total)} · {html.escape(course_title)}</p>',
            "", meta_line(lang, module.duration, module.level), ""]
     if module.outcomes:
         top.append(admonition("abstract", label(lang, "outcomes"), bullet_list(module.outcomes)))
     body = insert_after_h1(body, "\n".join(top))
     lessons = [f"## {label(lang, 'lessons')}", ""]
     for i, les in enumerate(module.lessons, 1):
-        lessons.append(f"{i}. [{les.title}]({les.link}) — {les.summary} "
+        lessons.append(f"{i}. [{plain(les.title)}]({les.link}) — {plain(les.summary)} "
                        f"*({les.duration} {label(lang, 'minutes')}, {label(lang, les.level)})* "
                        f'<span class="capdev-done" data-capdev-lesson="{les.done_key}" '
                        f'data-label-done="{label(lang, "completed")}"></span>')
@@ -158,7 +178,7 @@ def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, co
 
 def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) -> str:
     meta = {"title": course["title"], "description": course.get("summary", "")}
-    out = [f"# {course['title']}", "", course.get("summary", ""), ""]
+    out = [f"# {plain(course['title'])}", "", plain(course.get("summary", "")), ""]
     total = sum(m.duration for m in modules)
     out += [meta_line(lang, total, None), ""]
     if course.get("audience"):
@@ -170,7 +190,7 @@ def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) ->
     out += [f"## {label(lang, 'modules')}", ""]
     for i, m in enumerate(modules, 1):
         keys = " ".join(les.done_key for les in m.lessons)
-        out.append(f"{i}. **[{m.title}]({m.slug}/index.md)** — {m.summary} "
+        out.append(f"{i}. **[{plain(m.title)}]({m.slug}/index.md)** — {plain(m.summary)} "
                    f"*({m.duration} {label(lang, 'minutes')}, {label(lang, m.level)}, "
                    f"{len(m.lessons)} {label(lang, 'lessons').lower()})* "
                    f'<span class="capdev-module-progress" data-capdev-lessons="{keys}"></span>')

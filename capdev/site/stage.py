@@ -23,7 +23,6 @@ from capdev.checks.runner import publish_blockers
 from capdev.errors import Finding, raise_if_errors
 from capdev.site import extras, pages, quiz
 from capdev.site import nav as _nav
-from capdev.site.labels import label
 from capdev.sources.frontmatter import FAST
 from capdev.sources.project import Course, Page, Project
 
@@ -118,6 +117,9 @@ class Stager:
     def stamp(self, text: str, loc: Localized, source: str) -> str:
         """Tell the plugin what the reader gets: the language of the text and banners."""
         meta, body = pages.split_front(text)
+        for key in ("title", "description"):  # printed by the theme, unescaped
+            if isinstance(meta.get(key), str):
+                meta[key] = pages.theme_text(meta[key])
         meta["capdev"] = {"source": source, "text_lang": loc.lang, "fallback": loc.fallback,
                           "outdated": loc.outdated, "lang": self.lang}
         if loc.fallback:
