@@ -53,6 +53,16 @@ def test_output_in_the_sources_is_refused_and_nothing_is_touched(project: Path, 
     assert snapshot(project.parent) == before
 
 
+@pytest.mark.parametrize("site_dir", ["courses", "translations", "policy_notes"])
+def test_plain_mkdocs_build_refuses_the_sources_too(project: Path, site_dir: str):
+    before = snapshot(project)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", site_dir], cwd=project,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "[site-dir-sources]" in proc.stderr and "Traceback" not in proc.stderr
+    assert snapshot(project) == before
+
+
 def test_force_does_not_unlock_the_sources(project: Path):
     before = snapshot(project)
     refused(capdev("build", "--site-dir", "docs", "--force", cwd=project), "site-dir-sources")

@@ -62,6 +62,15 @@ def child_command(config_file: str, site_dir: str, strict: bool, dirty: bool = F
     return cmd + (["--strict"] if strict else []) + (["--dirty"] if dirty else [])
 
 
+def _refuse_source_output(root: Path, site_dir: Path) -> None:
+    from capdev.site import output
+
+    try:  # MkDocs itself guards only docs_dir; courses/, translations/, .git… are ours
+        output.check(root, site_dir.resolve(), force=True)
+    except CapdevError as err:
+        raise PluginError(str(err)) from None
+
+
 class CapdevPlugin(BasePlugin[CapdevConfig]):
     supports_multiple_instances = False
 
@@ -84,6 +93,8 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         self.locale = locale_env()
         staged = os.environ.get("CAPDEV_STAGED")
         self.spawn = not staged
+        if not staged:  # plain `mkdocs build`: MkDocs empties site_dir, so it may hold no sources
+            _refuse_source_output(root, Path(config.site_dir))
         self.stage_dir = Path(staged) if staged else self._stage(root)
         config.docs_dir = str(self.stage_dir / self.locale)
         if self.locale != self.config.source_language:
