@@ -54,12 +54,12 @@ def test_xliff_round_trip_keeps_previous_source(project: Path):
     capdev("i18n", "update", cwd=project, check=True)
     capdev("i18n", "export-xliff", "--out", "xliff", cwd=project, check=True)
     xlf = (project / "xliff" / f"{LESSON}.xlf").read_text()
-    assert 'state="needs-translation"' in xlf and "<alt-trans" in xlf and old in xlf
+    assert 'state="needs-review-translation"' in xlf and "<alt-trans" in xlf and old in xlf
     # the translator fixes the Spanish and approves it in the CAT tool
     new_es = "Los gobiernos atienden a las personas en ventanilla, por teléfono y en la web."
     xlf = xlf.replace("en ventanilla, por teléfono y en línea.</target>", "en ventanilla, por "
                       "teléfono y en la web.</target>", 1)
-    xlf = xlf.replace('approved="no"', 'approved="yes"', 1).replace('state="needs-translation"',
+    xlf = xlf.replace('approved="no"', 'approved="yes"', 1).replace('state="needs-review-translation"',
                                                                      'state="translated"', 1)
     (project / "xliff" / f"{LESSON}.xlf").write_text(xlf)
     capdev("i18n", "import-xliff", f"xliff/{LESSON}.xlf", cwd=project, check=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
-from capdev.catalogs import po_read
+from capdev.catalogs import po_read, po_wrap
 from capdev.catalogs.po_read import PoEntry, PoSyntaxError
 from capdev.catalogs.segment import Segment
 from capdev.errors import CapdevError, Finding
@@ -39,6 +39,7 @@ def header(lang: str, rel: str) -> dict[str, str]:
     return {
         "Project-Id-Version": rel,
         "Report-Msgid-Bugs-To": "",
+        "Last-Translator": "",  # what msgfmt -c asks for; Poedit and Weblate fill it in
         "Language-Team": {"es": "Spanish"}.get(lang, lang),
         "Language": lang,
         "MIME-Version": "1.0",
@@ -316,18 +317,11 @@ def _similar(msgid: str, candidates: dict[str, polib.POEntry]) -> str | None:
 
 
 def render_po(po: polib.POFile, foreign: Iterable[Foreign] = ()) -> str:
-    """The catalog's text, as polib renders `po`, with the entries capdev does not own as
-    they were written, each after the entry it followed (at the end of its section when
-    that entry is gone)."""
+    """The catalog's text as GNU gettext writes it (po_wrap: `msgcat` of it is identity),
+    with the entries capdev does not own as they were written, each after the entry it
+    followed (at the end of its section when that entry is gone)."""
     foreign = list(foreign)
-    text = str(po) if not foreign else _with_foreign(po, foreign)  # polib re-wraps it all
-    return text if text.endswith("\n") else text + "\n"
-
-
-def _with_foreign(po: polib.POFile, foreign: list[Foreign]) -> str:
-    """polib's POFile rendering (header comment, metadata, active entries, then obsolete
-    ones) with the foreign blocks spliced in."""
-    parts = [po.metadata_as_entry().__unicode__(po.wrapwidth)]
+    parts = ["\n".join(po_wrap.entry_lines(_header_entry(po), po.wrapwidth)) + "\n"]
     for obsolete in (False, True):
         section = [e for e in po if e.obsolete == obsolete]
         blocks: dict[str | None, list[str]] = {}
@@ -336,10 +330,20 @@ def _with_foreign(po: polib.POFile, foreign: list[Foreign]) -> str:
                 blocks.setdefault(f.after, []).append(f.raw)
         parts += blocks.pop(None, [])
         for e in section:
-            parts.append(e.__unicode__(po.wrapwidth))
+            if lines := po_wrap.entry_lines(e, po.wrapwidth):
+                parts.append("\n".join(lines) + "\n")
             parts += blocks.pop(e.msgid, [])
         parts += [raw for rest in blocks.values() for raw in rest]  # their entry is gone
     return _file_comment(po.header) + "\n".join(parts)
+
+
+def _header_entry(po: polib.POFile) -> polib.POEntry:
+    """The header as an entry, its fields in polib's order (the one Poedit keeps)."""
+    entry = polib.POEntry(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in
+                                                   po.ordered_metadata()))
+    if po.metadata_is_fuzzy:
+        entry.flags.append("fuzzy")
+    return entry
 
 
 def _file_comment(header: str) -> str:

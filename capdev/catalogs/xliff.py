@@ -1,9 +1,16 @@
 """XLIFF 1.2 exchange through translate-toolkit, one XLIFF per catalog.
 
-Fuzzy entries go out as `state="needs-translation"` with the previous English kept in an
-`<alt-trans>` (its `<source>` is the old English, its `<target>` the old Spanish), so a
-CAT tool shows what changed. Units are keyed by msgid (the XLIFF `resname`). Entries
-capdev does not own (plural forms, msgctxt) are neither exported nor touched on import.
+States follow XLIFF 1.2 as CAT tools use them. On export: a translated entry is
+`state="translated"` (and `approved="yes"`), a fuzzy one `state="needs-review-translation"`
+with the previous English kept in an `<alt-trans>` (its `<source>` is the old English, its
+`<target>` the old Spanish) so a CAT tool shows what changed, an empty one an empty
+`<target state="needs-translation">`. On import: `approved="yes"`, `final`, `signed-off`
+and `translated` are finished translations; `needs-review-*`, `needs-adaptation` and
+`needs-l10n` (or no state at all) come back fuzzy; `new` and `needs-translation` are
+untranslated, so their target is not taken (the catalog entry stays as it is).
+
+Units are keyed by msgid (the XLIFF `resname`). Entries capdev does not own (plural
+forms, msgctxt) are neither exported nor touched on import.
 
 A catalog or an XLIFF file that cannot be read is a finding; the others are still
 exported or imported.
@@ -32,12 +39,38 @@ def _unit(store: xliff.xlifffile, entry: polib.POEntry) -> None:
         unit.addnote(" ".join(f"{f}:{ln}" for f, ln in entry.occurrences), origin="location")
     if entry.msgstr:
         unit.target = entry.msgstr
-        if "fuzzy" in entry.flags:
-            unit.markfuzzy(True)
-            if entry.previous_msgid:
-                unit.addalttrans(entry.msgstr, origin="previous", sourcetxt=entry.previous_msgid)
-        else:
-            unit.markapproved(True)
+        fuzzy = "fuzzy" in entry.flags
+        unit.markapproved(not fuzzy)
+        _target(unit).set("state", "needs-review-translation" if fuzzy else "translated")
+        if fuzzy and entry.previous_msgid:
+            unit.addalttrans(entry.msgstr, origin="previous", sourcetxt=entry.previous_msgid)
+    else:
+        target = etree.SubElement(unit.xmlelement, unit.namespaced("target"))
+        target.set("state", "needs-translation")
+        unit.xmlelement.insert(list(unit.xmlelement).index(unit.source_dom) + 1, target)
+
+
+FINISHED = {"final", "signed-off", "translated"}
+REVIEW = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
+          "needs-adaptation", "needs-l10n"}
+UNTRANSLATED = {"new", "needs-translation"}
+
+
+def _target(unit: xliff.xliffunit):  # noqa: ANN202 — an lxml element
+    return unit.xmlelement.find(unit.namespaced("target"))
+
+
+def status(unit: xliff.xliffunit) -> str:
+    """"translated", "fuzzy" or "untranslated", from `approved` and the target's state."""
+    if unit.xmlelement.get("approved") == "yes":
+        return "translated"
+    target = _target(unit)
+    state = target.get("state") if target is not None else None
+    if state in FINISHED:
+        return "translated"
+    if state in UNTRANSLATED:
+        return "untranslated"
+    return "fuzzy"  # needs-review-*, needs-adaptation, needs-l10n, none, x-…
 
 
 def export_catalog(po_path: Path, rel: str, lang: str, shown: str = "") -> bytes:
@@ -107,9 +140,9 @@ def import_file(root: Path, lang: str, xlf: Path) -> int:
     for unit in store.units:
         entry = by_id.get(str(unit.source))
         target = str(unit.target or "")
-        if entry is None or not target:
+        if entry is None or not target or (state := status(unit)) == "untranslated":
             continue
-        fuzzy = not unit.isapproved()
+        fuzzy = state == "fuzzy"
         flags = ["fuzzy"] if fuzzy else []
         if entry.msgstr != target or entry.flags != flags:
             entry.msgstr, entry.flags = target, flags
