@@ -8,31 +8,153 @@ wrapped in `<span lang="en">` so screen readers switch voice.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from capdev.catalogs.extract import Source, meta_json
+from capdev.catalogs.inline import PROTECTED, split_words
+from capdev.catalogs.markdown import BLOCK_TAGS
 from capdev.catalogs.segment import Segment
 from capdev.catalogs.yamldata import yaml_scalar
 
 Lookup = Callable[[Segment], "str | None"]
 
 
-def _md_text(value: str, seg: Segment) -> str:
-    """Multi-line translations keep the block's continuation prefix and hard breaks."""
-    if "\n" not in value:
-        return value
-    lines = value.split("\n")
-    out = lines[0]
-    for line in lines[1:]:
-        brk = "\n" if out.endswith("\\") else "  \n"
-        out += brk + seg.cont_prefix + line
+# -- a paragraph stays one paragraph (#16.6) -------------------------------------------------
+# Segments that are one line of their block: a line break in the translation would end it.
+ONE_LINE_KINDS = ("heading", "table", "admonition title", "content tab label", "block title",
+                  "quiz question", "abbreviation")
+# Lines of an English paragraph that Python-Markdown reads as blocks of their own although
+# the segmenter joins them into the msgid: the translation keeps them on lines of their own.
+ENGLISH_BLOCK_LINE = re.compile(
+    r"^(?:<!--.*-->|\[[^\]^][^\]]*\]:[ \t]*\S.*|\*\[[^\]]+\]:.*)$"
+)
+# What would open another block at the start of a line of a paragraph, and the character
+# (index into the match) to escape.
+LINE_OPENERS = re.compile(
+    r"(?P<atx>#{1,6}(?=[ \t]|$))"
+    r"|(?P<quote>>)"
+    r"|(?P<hr>(?P<hrch>[-*_])(?:[ \t]*(?P=hrch)){2,}[ \t]*$)"
+    r"|(?P<setext>(?:=+|-+)[ \t]*$)"
+    r"|(?P<bullet>[-+*](?=[ \t]|$))"
+    r"|\d{1,9}(?P<ordered>[.)])(?=[ \t]|$)"
+    r"|(?P<fence>`{3,}|~{3,})"
+    r"|(?P<admonition>!!!|\?\?\?)"
+    r"|(?P<tab>={3,})"
+    r"|(?P<block>/{3,})"
+    r"|(?P<definition>:(?=[ \t]))"
+    r"|(?P<refdef>\[[^\]]+\]:)"
+    r"|(?P<abbr>\*\[[^\]]+\]:)"
+    r"|(?P<html><(?:!--|\?|![A-Za-z]|/?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)))"
+    r"|(?P<snippet>-+8<-+)"
+    r"|(?P<table>\|?[ \t]*:?-+:?[ \t]*\|[-|: \t]*$)"
+)
+# Characters Python-Markdown does not unescape after a backslash: written as references.
+ENTITY = {"=": "&#61;", "?": "&#63;", "~": "&#126;", "/": "&#47;", ":": "&#58;", "<": "&lt;"}
+
+
+def escape_line_start(line: str) -> str:
+    """The line with the character that would open a block escaped (`\\-`, `1\\.`, `&#61;`).
+    The escape renders as the character itself."""
+    m = LINE_OPENERS.match(line)
+    if not m:
+        return line
+    if m.lastgroup == "html" and m.group("tag") and m.group("tag").lower() not in BLOCK_TAGS:
+        return line  # an inline tag (<span>, <abbr>) does not open a block
+    if code_span_at(line, 0):
+        return line  # ```code``` at the start of a line is a code span, not a fence
+    at = m.start("ordered") if m.group("ordered") else 0
+    ch = line[at]
+    return line[:at] + ENTITY.get(ch, "\\" + ch) + line[at + 1:]
+
+
+def code_span_at(text: str, pos: int) -> bool:
+    m = PROTECTED.match(text, pos)
+    return bool(m and m.lastgroup == "code")
+
+
+def _paragraph_text(value: str, seg: Segment, text: str) -> str:
+    """A translated segment rendered so that it stays the block the English is: blank
+    lines dropped, lines that would open a block escaped, English lines that Markdown reads as
+    blocks (comments, link and abbreviation definitions) kept on lines of their own."""
+    original = text[seg.start:seg.end]
+    line_start = text.rfind("\n", 0, seg.start) + 1
+    atx = "#" in text[line_start:seg.start]
+    one_line = seg.kind.startswith(ONE_LINE_KINDS) or atx
+    setext = seg.kind.startswith("heading") and not atx
+    # (text, kept English line, hard break before it, prefix)
+    lines: list[list] = []
+    for n, raw in enumerate(value.split("\n")):
+        line = raw.strip(" \t")
+        if line:
+            lines.append([line, False, n > 0 and bool(lines), seg.cont_prefix])
+    if not lines:
+        return original
+    if one_line:
+        lines = [[" ".join(ln[0] for ln in lines), False, False, ""]]
+    eng = original.split("\n")
+    for k, eline in enumerate(eng[1:], start=1):
+        body = eline.lstrip(" \t>")
+        if one_line or not ENGLISH_BLOCK_LINE.match(body):
+            continue
+        prefix = eline[:len(eline) - len(body)]
+        after = re.match(r"[ \t>]*", eng[k + 1]).group(0) if k + 1 < len(eng) else seg.cont_prefix
+        lines = _isolate(lines, body, prefix, after)
+    if setext and "\n" in original and len(lines) == 1:
+        lines = _split_in_two(lines[0], seg.cont_prefix)
+    out = ""
+    for n, (line, kept, hard, prefix) in enumerate(lines):
+        if not kept and (n > 0 or not one_line or setext):
+            line = escape_line_start(line)
+        if n == 0:
+            out = line
+            continue
+        brk = "\n" if out.endswith("\\") or not hard else "  \n"
+        out += brk + prefix + line
     return out
+
+
+def _isolate(lines: list[list], body: str, prefix: str, after: str) -> list[list]:
+    """`body` (an English line Markdown reads as a block) put on a line of its own."""
+    for n, (line, kept, hard, pre) in enumerate(lines):
+        if kept or body not in line:
+            continue
+        a = line.index(body)
+        before, rest = line[:a].rstrip(), line[a + len(body):].lstrip()
+        new = ([[before, False, hard, pre]] if before else [])
+        new.append([body, True, False, prefix if (before or n) else pre])
+        if rest:
+            new.append([rest, False, False, after])
+        elif n + 1 < len(lines) and not lines[n + 1][1]:
+            lines[n + 1][3] = after
+        if not before and n == 0:
+            new[0][3] = pre
+        return lines[:n] + new + lines[n + 1:]
+    return lines
+
+
+def _split_in_two(line: list, prefix: str) -> list[list]:
+    """One line made two at the space nearest its middle (outside code, links, tags)."""
+    text = line[0]
+    spaces = []
+    pos = 0
+    for prot, chunk in split_words(text):
+        if not prot:
+            spaces += [pos + m.start() for m in re.finditer(r" ", chunk)]
+        pos += len(chunk)
+    spaces = [s for s in spaces if not LINE_OPENERS.match(text[s + 1:])] or spaces
+    if not spaces:
+        return [line]
+    at = min(spaces, key=lambda s: abs(s - len(text) / 2))
+    return [[text[:at], False, False, line[3]], [text[at + 1:], False, False, prefix]]
 
 
 def substitute(text: str, segments: list[Segment], lookup: Lookup,
                mark: Callable[[str], str] | None = None) -> str:
     out: list[str] = []
     pos = 0
+    defined: set[str] | None = None
     for seg in sorted(segments, key=lambda s: s.start):
         original = text[seg.start:seg.end]
         value = lookup(seg)
@@ -41,7 +163,9 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
                 continue
             new = mark(original)
         elif seg.style == "md":
-            new = _md_text(value, seg)
+            if defined is None:
+                defined = defined_labels(text)
+            new = _paragraph_text(fix_references(seg.msgid, value, defined)[0], seg, text)
         else:
             new = yaml_scalar(value, seg, original)
         out.append(text[pos:seg.start])
@@ -49,6 +173,161 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
         pos = seg.end
     out.append(text[pos:])
     return "".join(out)
+
+
+# -- reference links keep their target (#16.5) -----------------------------------------------
+REFDEF_LABEL = re.compile(r"^[ \t>]*\[([^\]\[^][^\]\[]*)\]:[ \t]*\S")
+FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+FULL_REF = re.compile(r" ?\[([^\]\[]*)\]")
+
+
+def norm_label(label: str) -> str:
+    """A reference label as Markdown matches it: case-insensitive, whitespace collapsed."""
+    return " ".join(label.split()).lower()
+
+
+def defined_labels(text: str) -> set[str]:
+    """The reference labels a page defines (`[label]: url` lines outside fenced code)."""
+    out: set[str] = set()
+    if "]:" not in text:
+        return out
+    fence = ""
+    for line in text.splitlines():
+        m = FENCE_LINE.match(line)
+        if m:
+            mark = m.group(1)
+            if not fence:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence) and not line[m.end():].strip():
+                fence = ""
+            continue
+        if not fence:
+            d = REFDEF_LABEL.match(line)
+            if d:
+                out.add(norm_label(d.group(1)))
+    return out
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A bracketed `[text]`, `[text][]` or `[text][label]` in a segment's text."""
+
+    start: int  # offset of `[`
+    text_end: int  # offset of the `]` that closes the text
+    end: int  # offset one past the reference (past `[label]` when there is one)
+    text: str
+    label: str | None  # None: shortcut; "": collapsed; else the full reference's label
+
+    @property
+    def key(self) -> str:
+        return norm_label(self.label or self.text)
+
+    @property
+    def form(self) -> str:
+        return "shortcut" if self.label is None else "collapsed" if not self.label.strip() \
+            else "full"
+
+
+def bracket_refs(text: str, defined: set[str]) -> list[Ref]:
+    """Every bracketed run that Markdown may read as a reference link or image, in order
+    (code spans, inline links `[a](b)`, footnotes, citations and task boxes left out)."""
+    out: list[Ref] = []
+    if "[" not in text:
+        return out
+    code = {m.start(): m.end() for m in PROTECTED.finditer(text) if m.lastgroup == "code"}
+    i, n = 0, len(text)
+    while i < n:
+        if i in code:
+            i = code[i]
+            continue
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch != "[":
+            i += 1
+            continue
+        close = _close_bracket(text, i, code)
+        if close < 0:
+            i += 1
+            continue
+        inner = text[i + 1:close]
+        after = close + 1
+        if inner[:1] in ("^", "@") or inner in (" ", "x", "X") or not inner.strip():
+            i = after
+            continue
+        if text[after:after + 1] in ("(", ":"):
+            i += 1  # an inline link (its text may hold references) or a definition
+            continue
+        m = FULL_REF.match(text, after)
+        if m and (not m.group(0).startswith(" ") or not m.group(1).strip()
+                  or norm_label(m.group(1)) in defined):
+            out.append(Ref(i, close, m.end(), inner, m.group(1)))
+            i = m.end()
+            continue
+        out.append(Ref(i, close, after, inner, None))
+        i += 1  # the text of a shortcut may hold an image reference
+    return out
+
+
+def _close_bracket(text: str, i: int, code: dict[int, int]) -> int:
+    depth, j = 0, i
+    while j < len(text):
+        if j in code:
+            j = code[j]
+            continue
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+def fix_references(msgid: str, value: str, defined: set[str]) -> tuple[str, list[Ref]]:
+    """The translation with each shortcut or collapsed reference whose translated text no
+    longer names a defined label written as a full reference to the English label
+    (`[tablas ordenables][sortable tables]`), and the references left unresolved.
+
+    Translated references are paired with the English ones in order, once those that
+    still resolve have taken their English counterpart; pairing needs as many unresolved
+    translated references as English references left over."""
+    if "[" not in value:
+        return value, []
+    english = bracket_refs(msgid, defined)
+    pool = [r for r in english if r.key in defined]
+    # brackets of the English that are not references (`[sic]`) may stay so in Spanish
+    literal = [(r.form, r.label or r.text) for r in english if r.key not in defined]
+    todo: list[Ref] = []
+    unresolved: list[Ref] = []
+    for r in bracket_refs(value, defined):
+        if r.key in defined:
+            match = next((e for e in pool if e.key == r.key), None)
+            if match is not None:
+                pool.remove(match)
+        elif (r.form, r.label or r.text) in literal:
+            literal.remove((r.form, r.label or r.text))
+        elif r.form == "full":
+            unresolved.append(r)
+        else:
+            todo.append(r)
+    if todo and len(todo) == len(pool):
+        out, pos = [], 0
+        for r, e in zip(todo, pool, strict=True):
+            out.append(value[pos:r.text_end + 1])
+            out.append(f"[{e.label if e.form == 'full' else e.text}]")
+            pos = r.end
+        out.append(value[pos:])
+        return "".join(out), unresolved
+    if pool:  # a reference of the English lost its target
+        return value, unresolved + todo
+    return value, unresolved + [r for r in todo if r.form == "collapsed"]
 
 
 def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None = None) -> str:

@@ -1,0 +1,138 @@
+"""Rendering a translation never changes the page structure (#16 items 5 and 6).
+
+Each case under tests/fixtures/i18n/structure/ is an English page (`en.md`), its catalog
+(`es.po`, msgids from `capdev i18n pot`) and the page `capdev i18n render` must give
+(`expected.md`). The English and the rendered Spanish are converted with Python-Markdown
+and the site's own extensions (mkdocs.yml): the sequence of block tags (comments included)
+and every link and image target must be the same.
+
+Item 6: whatever line starts the translator writes (`---`, `===`, `<!-- -->`, `[label]: url`,
+`>`, `#`, `1.`, `-`, `+`, `*`, blank lines…), a paragraph stays one paragraph; English lines
+Markdown reads as blocks of their own (a comment or link definition inside a paragraph, a
+setext underline below several lines) keep their line breaks.
+Item 5: a shortcut or collapsed reference whose text the translator translated keeps its
+target (`[tablas ordenables][sortable tables]`).
+
+CAPDEV_UPDATE_GOLDEN=1 rewrites expected.md (review the diff).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import polib
+import pytest
+from mkdocs.config import load_config
+
+from capdev.catalogs.extract import read_source
+from tests.conftest import capdev
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "tests/fixtures/i18n/structure"
+CASES = sorted(p.name for p in HERE.iterdir() if (p / "en.md").is_file())
+WORD = re.compile(r"[^\W\d_]{3,}")
+BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 ul ol li blockquote pre hr table thead tbody tr th td dl dt dd div "
+    "details summary".split()
+)
+
+
+@pytest.fixture(scope="module")
+def md() -> markdown.Markdown:
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=cfg.mdx_configs)
+
+
+class Structure(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.targets: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in BLOCK_TAGS:
+            self.blocks.append(tag)
+        got = dict(attrs)
+        if tag == "a" and got.get("href") and "headerlink" not in (got.get("class") or ""):
+            self.targets.append(got["href"])
+        if tag == "img":
+            self.targets.append(got.get("src") or "")
+            self.text.append(got.get("alt") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.blocks.append("/" + tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.blocks.append("<!---->")
+
+
+def parse(md: markdown.Markdown, text: str) -> Structure:
+    md.reset()
+    parser = Structure()
+    parser.feed(md.convert(text))
+    return parser
+
+
+def structure(md: markdown.Markdown, text: str) -> tuple[list[str], list[str]]:
+    parser = parse(md, text)
+    return parser.blocks, parser.targets
+
+
+def catalog(case: str) -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in polib.pofile(str(HERE / case / "es.po")) if e.msgstr}
+
+
+def lost_words(md: markdown.Markdown, case: str, spanish: str) -> set[str]:
+    """Words the translator wrote (and the English does not have) missing from the page."""
+    shown = set(WORD.findall(" ".join(parse(md, spanish).text)))
+    written = {w for msgid, msgstr in catalog(case).items()
+               for w in set(WORD.findall(msgstr)) - set(WORD.findall(msgid))}
+    return written - shown
+
+
+def render(case: str, tmp_path: Path) -> str:
+    work = tmp_path / case
+    shutil.copytree(HERE / case, work)
+    return capdev("i18n", "render", "en.md", "--catalog", "es.po", cwd=work, check=True).stdout
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_translation_keeps_the_structure(case: str, md: markdown.Markdown, tmp_path: Path):
+    english = (HERE / case / "en.md").read_text("utf-8")
+    spanish = render(case, tmp_path)
+    expected = HERE / case / "expected.md"
+    if os.environ.get("CAPDEV_UPDATE_GOLDEN"):
+        expected.write_text(spanish, encoding="utf-8")
+    assert spanish == expected.read_text("utf-8")
+    assert spanish != english  # the catalog was applied
+    blocks, targets = structure(md, english)
+    assert structure(md, spanish) == (blocks, targets)
+    assert lost_words(md, case, spanish) == set()  # nothing the translator wrote vanishes
+
+
+def test_the_cases_are_hard(md: markdown.Markdown):
+    """Substituted naively (joined into the original bytes, msgstr lines kept), every case
+    would change the page or lose words: each fixture can fail."""
+    for case in CASES:
+        src = read_source(HERE / case / "en.md")
+        po = catalog(case)
+        out, pos = [], 0
+        for seg in src.segments:
+            value = po.get(seg.msgid)
+            if value is None:
+                continue
+            out += [src.text[pos:seg.start], value.replace("\n", "\n" + seg.cont_prefix)]
+            pos = seg.end
+        naive = "".join(out) + src.text[pos:]
+        assert (structure(md, naive) != structure(md, src.text)
+                or lost_words(md, case, naive)), case
