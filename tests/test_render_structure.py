@@ -136,3 +136,30 @@ def test_the_cases_are_hard(md: markdown.Markdown):
         naive = "".join(out) + src.text[pos:]
         assert (structure(md, naive) != structure(md, src.text)
                 or lost_words(md, case, naive)), case
+
+
+CHECK = ROOT / "tests/fixtures/check/projects/tr-reflabel-unresolved"
+
+
+def test_check_reports_reference_labels_that_resolve_to_nothing(tmp_path: Path):
+    """`capdev check`: a translated reference that rendering cannot pair with an English one
+    (a full reference to an undefined label, an extra `[x][]`, more bracketed texts than the
+    English has references) is a finding on its catalog entry; one that it rewrites is not."""
+    for kind in ("good", "bad"):
+        shutil.copytree(CHECK / kind, tmp_path / kind)
+    good = capdev("check", cwd=tmp_path / "good")
+    assert "[tr-reflabel-unresolved]" not in good.stdout + good.stderr
+    bad = capdev("check", cwd=tmp_path / "bad")
+    found = {line.split(" [")[0] for line in (bad.stdout + bad.stderr).splitlines()
+             if "[tr-reflabel-unresolved]" in line}
+    assert bad.returncode == 1
+    assert found == {f"translations/es/docs/index.md.po:{n}" for n in (28, 36, 41)}
+
+
+def test_render_rewrites_the_pairable_references(md: markdown.Markdown, tmp_path: Path):
+    shutil.copytree(CHECK / "good", tmp_path / "good")
+    out = capdev("i18n", "render", "docs/index.md", cwd=tmp_path / "good", check=True).stdout
+    assert "[tablas ordenables][sortable tables]" in out
+    assert "[tablas de datos][data tables]" in out and "[sic]" in out
+    english = (CHECK / "good/docs/index.md").read_text("utf-8")
+    assert structure(md, out)[1] == structure(md, english)[1]

@@ -97,6 +97,7 @@ def load_all() -> None:
         security,
         tr_catalog,
         tr_inline,
+        tr_reflabel,
         tr_text,
     )
 
