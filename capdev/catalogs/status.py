@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.table import Table
 
 from capdev.catalogs import po as _po
-from capdev.catalogs.translate import Stats, translate_file
+from capdev.catalogs.translate import Guard, Stats, translate_file
 from capdev.cli.output import console
 from capdev.errors import Finding
 
@@ -28,15 +28,17 @@ class Row:
                 "percent": round(self.percent, 1)}
 
 
-def file_stats(root: Path, source: Path, lang: str) -> Stats:
-    """Segments and words per state. Counted by the translation the site renders (and
-    shares its cache: staging asks for both)."""
-    return translate_file(root, source, lang).stats
+def file_stats(root: Path, source: Path, lang: str, guard: Guard | None = None) -> Stats:
+    """Segments and words per state. Counted by the translation the site renders: the
+    site's status page passes the build's `guard` (so a refused translation counts as
+    untranslated there) and shares staging's cache; `capdev i18n status` counts the
+    catalog as the translator left it."""
+    return translate_file(root, source, lang, guard=guard).stats
 
 
-def collect(root: Path, sources: list[Path], lang: str) -> list[Row]:
+def collect(root: Path, sources: list[Path], lang: str, guard: Guard | None = None) -> list[Row]:
     root = root.resolve()
-    return [Row(s.resolve().relative_to(root).as_posix(), lang, file_stats(root, s, lang))
+    return [Row(s.resolve().relative_to(root).as_posix(), lang, file_stats(root, s, lang, guard))
             for s in sources]
 
 

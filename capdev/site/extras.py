@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capdev.catalogs.status import collect
+from capdev.checks.gate import refusal
 from capdev.site import pages
 from capdev.site.labels import label
 
@@ -217,7 +218,7 @@ def _status_rows(stager: Stager, project: Project) -> list[str]:
     if "status_rows" not in stager.context:
         rows = []
         for target in project.config.targets:
-            for r in collect(project.root, project.translatable_sources(), target):
+            for r in collect(project.root, project.translatable_sources(), target, refusal):
                 st = r.stats
                 rows.append(f"| `{r.source}` | {st.segments} | {st.translated} | {st.fuzzy} | "
                             f"{st.untranslated} | {r.percent:.0f}% |")
