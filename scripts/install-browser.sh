@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser tests (tests/browser) need, from package registries only:
-# Debian's chromium and, if missing, npm (when we are root), then axe-core from the npm
+# Debian's gettext (msgcat and msgfmt, for tests/test_cat_formats.py), Debian's chromium
+# and, if missing, npm (when we are root), then axe-core from the npm
 # registry, pinned by package-lock.json. Never fails: the tests themselves skip with the
 # reason, or fail under CAPDEV_REQUIRE_BROWSER=1 (CI), when something is still missing.
 set -u
@@ -15,6 +16,13 @@ apt_install() {  # apt_install <package>…: as root only
   if [ "$apt_updated" = 0 ]; then apt-get update -qq && apt_updated=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
+
+# GNU gettext: tests/test_cat_formats.py checks that msgcat and msgfmt -c keep the catalogs
+# as capdev writes them (skipped without it)
+if ! command -v msgcat >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1; then
+  echo "Installing Debian gettext for the catalog-format tests…"
+  apt_install gettext || echo "warning: no gettext; tests/test_cat_formats.py will skip its msgcat checks"
+fi
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Debian chromium for the browser tests…"

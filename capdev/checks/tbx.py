@@ -13,8 +13,15 @@ POS = {"noun": "noun", "proper noun": "properNoun", "verb": "verb", "adjective":
        "adverb": "adverb"}
 
 
+DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'  # the TBX-Basic dialect
+
+
 def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
-    """TBX-Basic (ISO 30042 `martif`), which OmegaT, Trados, memoQ and Weblate import."""
+    """TBX-Basic (ISO 30042:2008 `martif`, the TBX-Basic core-structure DOCTYPE), which
+    OmegaT, Trados, memoQ, Weblate and translate-toolkit import. Each concept's term is its
+    preferred term (preferredTerm-admn-sts); the Spanish variants accepted in context
+    (glossary `also`) and the acronyms are admitted terms (admittedTerm-admn-sts), the
+    forbidden variants deprecated ones (deprecatedTerm-admn-sts)."""
     from xml.etree import ElementTree as ET
 
     martif = ET.Element("martif", {"type": "TBX-Basic", "xml:lang": source})
@@ -32,11 +39,14 @@ def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
             _tig(ls, term, t.pos, "preferredTerm-admn-sts")
             if t.acronym.get(lang):
                 _tig(ls, t.acronym[lang], "", "admittedTerm-admn-sts", "acronym")
+            for other in t.also if lang == target else []:
+                _tig(ls, other, t.pos, "admittedTerm-admn-sts")
             for bad in t.forbidden if lang == target else []:
                 _tig(ls, bad, t.pos, "deprecatedTerm-admn-sts")
     ET.indent(martif)
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + DOCTYPE + "\n"
+        + ET.tostring(martif, encoding="unicode") + "\n"
     )
 
 
