@@ -27,9 +27,12 @@ from pathlib import Path
 import markdown
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from capdev.catalogs.extract import read_source
+from capdev.catalogs.extract import load_source, read_source
+from capdev.catalogs.render import render_source
 from tests.conftest import capdev
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +166,35 @@ def test_render_rewrites_the_pairable_references(md: markdown.Markdown, tmp_path
     assert "[tablas de datos][data tables]" in out and "[sic]" in out
     english = (CHECK / "good/docs/index.md").read_text("utf-8")
     assert structure(md, out)[1] == structure(md, english)[1]
+
+
+PAGES = {  # an English page per context, and the msgid of its paragraph
+    "top": ("# Channels\n\nThe web portal is open\nday and night.\n\nThe end.\n",
+            "The web portal is open day and night."),
+    "list": ("# Channels\n\n- The web portal is open\n  day and night.\n- The 311 line.\n",
+             "The web portal is open day and night."),
+    "quote": ("# Channels\n\n> The web portal is open\n> day and night.\n\nThe end.\n",
+              "The web portal is open day and night."),
+    "admonition": ('# Channels\n\n!!! note "Hours"\n    The web portal is open\n    day and night.\n'
+                   "\nThe end.\n", "The web portal is open day and night."),
+    "setext": ("# Channels\n\nThe web portal is open\nday and night.\n---\n\nThe end.\n",
+               "The web portal is open day and night."),
+}
+STARTS = ["---", "===", "* * *", "<!-- nota -->", "[nota]: https://example.org", "> cita", "# título",
+          "1. uno", "- guion", "+ más", "* estrella", '!!! note "x"', '??? tip', '=== "pestaña"',
+          ": definición", "[^1]: nota", "*[ODS]: Objetivos", "```", "~~~", "<div>", "/// note",
+          "| a | b |", "|---|---|", "--8<-- \"x.md\"", "    sangría", "", "   "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(page=st.sampled_from(sorted(PAGES)),
+       pieces=st.lists(st.tuples(st.sampled_from(["\n", " "]),
+                                 st.sampled_from(STARTS + ["palabra", "portal web"])),
+                       min_size=1, max_size=6))
+def test_any_translation_keeps_the_structure(md: markdown.Markdown, page: str, pieces: list):
+    """Whatever line starts a translator writes, the page keeps the English block structure."""
+    english, msgid = PAGES[page]
+    value = "El portal" + "".join(sep + piece for sep, piece in pieces)
+    src = load_source(english, ".md")
+    spanish = render_source(src, lambda seg: value if seg.msgid == msgid else None)
+    assert structure(md, spanish)[0] == structure(md, english)[0], spanish

@@ -83,6 +83,8 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
     atx = "#" in text[line_start:seg.start]
     one_line = seg.kind.startswith(ONE_LINE_KINDS) or atx
     setext = seg.kind.startswith("heading") and not atx
+    if "<" in value:
+        value = _block_html_escaped(value, seg.msgid)
     # (text, kept English line, hard break before it, prefix)
     lines: list[list] = []
     for n, raw in enumerate(value.split("\n")):
@@ -113,6 +115,19 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
         brk = "\n" if out.endswith("\\") or not hard else "  \n"
         out += brk + prefix + line
     return out
+
+
+HTML_TAG = re.compile(r"<!--|</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+
+
+def _block_html_escaped(value: str, msgid: str) -> str:
+    """Comments and block-level tags the English text does not have, written as text:
+    Markdown would lift them out of the paragraph (`capdev check` reports them too)."""
+    def esc(m: re.Match[str]) -> str:
+        if m.group(0) == "<!--" or (m.group(1) or "").lower() in BLOCK_TAGS:
+            return "&lt;" + m.group(0)[1:] if m.group(0) not in msgid else m.group(0)
+        return m.group(0)
+    return HTML_TAG.sub(esc, value)
 
 
 def _isolate(lines: list[list], body: str, prefix: str, after: str) -> list[list]:
