@@ -198,3 +198,18 @@ def test_any_translation_keeps_the_structure(md: markdown.Markdown, page: str, p
     src = load_source(english, ".md")
     spanish = render_source(src, lambda seg: value if seg.msgid == msgid else None)
     assert structure(md, spanish)[0] == structure(md, english)[0], spanish
+
+
+def test_notebook_references_defined_in_another_cell():
+    """A notebook page is one Markdown page: a label defined in a later cell still counts."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("Use [sortable tables] for long lists."),
+                nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_markdown_cell("[sortable tables]: #sortable-tables")]
+    src = load_source(nbformat.writes(nb), ".ipynb")
+    out = render_source(src, lambda seg: {"Use [sortable tables] for long lists.":
+                                          "Use [tablas ordenables] para listas largas."}.get(seg.msgid))
+    cells = nbformat.reads(out, as_version=4).cells
+    assert cells[0].source == "Use [tablas ordenables][sortable tables] para listas largas."

@@ -166,10 +166,12 @@ def _split_in_two(line: list, prefix: str) -> list[list]:
 
 
 def substitute(text: str, segments: list[Segment], lookup: Lookup,
-               mark: Callable[[str], str] | None = None) -> str:
+               mark: Callable[[str], str] | None = None, labels: set[str] | None = None) -> str:
+    """`labels`: the reference labels defined on the page, when `text` is only part of it
+    (a notebook cell); by default those `text` defines."""
     out: list[str] = []
     pos = 0
-    defined: set[str] | None = None
+    defined = labels
     for seg in sorted(segments, key=lambda s: s.start):
         original = text[seg.start:seg.end]
         value = lookup(seg)
@@ -352,7 +354,8 @@ def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None
 
 
 def _render_notebook(src: Source, lookup: Lookup, mark: Callable[[str], str] | None) -> str:
-    new_cells = {c.index: substitute(c.text, c.segments, lookup, mark) for c in src.cells}
+    labels = set().union(*(defined_labels(c.text) for c in src.cells))
+    new_cells = {c.index: substitute(c.text, c.segments, lookup, mark, labels) for c in src.cells}
     meta_segs = src.meta_segments + [s for segs in src.cell_meta.values() for s in segs]
     if all(new_cells[c.index] == c.text for c in src.cells) and not any(
         lookup(s) not in (None, s.msgid) for s in meta_segs
