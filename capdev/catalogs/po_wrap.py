@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 
 from capdev.catalogs.po_linebreak import CLASS, ORDER, START, TABLE
 
@@ -27,10 +28,12 @@ _TABLE = {(row.split()[0], b): v
           for row in TABLE.splitlines() for b, v in zip(ORDER, row.split()[1:], strict=True)}
 
 
+@cache  # a catalog uses a few hundred distinct characters: look each up once
 def _class(ch: str) -> str:
     return CLASS[bisect_right(START, ord(ch)) - 1]
 
 
+@cache
 def _width(ch: str) -> int:
     """libunistring's uc_width: -1 for controls, 0 for marks and format characters, 2 for
     wide East Asian characters."""
