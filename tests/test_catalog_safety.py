@@ -16,10 +16,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from capdev.catalogs import po as _po
 from capdev.catalogs import po_read
+from capdev.errors import CapdevError
 from tests.conftest import FIXTURES, capdev
 
 BAD = FIXTURES / "i18n" / "bad"
@@ -269,6 +271,16 @@ def _in_process(root: Path, *args: str) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
+def _readable(path: Path) -> bool:
+    """Whether capdev's reader (the strict reader, then polib, which writes) accepts it: a
+    line polib trips on that the strict reader allows (`#` then a NUL) is refused too."""
+    try:
+        _po.read(path, CATALOG)
+    except CapdevError:
+        return False
+    return True
+
+
 @pytest.fixture(scope="module")
 def fuzz_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("fuzz") / "project"
@@ -278,11 +290,11 @@ def fuzz_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=catalogs())
+@example(data=b"#\x00\n" + (FIXTURES / "project" / CATALOG).read_bytes())  # polib trips on it
 def test_any_bytes_as_a_catalog(fuzz_root: Path, data: bytes):
     path = fuzz_root / CATALOG
     path.write_bytes(data)
-    got, problems = po_read.inspect(data, CATALOG)
-    refused = got is None or any(f.rule != "po-charset" for f in problems)
+    refused = not _readable(path)
     code, out = _in_process(fuzz_root, "i18n", "status")
     assert code in (0, 1) and "Traceback" not in out, out
     code, out = _in_process(fuzz_root, "i18n", "update")
