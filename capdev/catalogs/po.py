@@ -165,8 +165,9 @@ def _polib(text: str, shown: str) -> polib.POFile:
             copy.write_text(text, "utf-8", newline="\n")
             return polib.pofile(str(copy), wrapwidth=WRAP, encoding="utf-8")
     except Exception as exc:  # noqa: BLE001 — whatever polib trips on is a finding
-        raise CapdevError(Finding(shown, 0, "po-syntax", f"polib cannot read it: {exc}",
-                                  po_read.SYNTAX_HINT)) from None
+        where = re.search(r"\(line (\d+)\)", str(exc))  # polib names the line it stopped at
+        raise CapdevError(Finding(shown, int(where.group(1)) if where else 1, "po-syntax",
+                                  f"polib cannot read it: {exc}", po_read.SYNTAX_HINT)) from None
 
 
 def _owned(e: polib.POEntry) -> bool:
