@@ -7,6 +7,7 @@ user error (each printed as `path:line [rule-id] message — hint`), 2 usage err
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 
@@ -27,10 +28,25 @@ Run `capdev COMMAND --help` for the options of each command.
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, plus the closest command when one is mistyped (`capdev biuld`): sub-parsers
+    are made with the parent's class, so every level (`capdev i18n stauts`) suggests."""
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        choices = action.choices
+        if choices is None or value in choices or not isinstance(value, str):
+            return super()._check_value(action, value)
+        names = [str(c) for c in choices]
+        close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close
+                else f"choose from {', '.join(names)}")
+        raise argparse.ArgumentError(action, f"unknown choice '{value}' — {hint}")
+
+
 def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line; given argv naming a subcommand, only that one is imported
     (each pulls in its own pipeline, and `capdev check` should not pay for pandoc's)."""
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="capdev", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Docs-as-code for bilingual capacity-development programmes: courses, "
                     "policy notes, translations (gettext PO) and self-assessments.",

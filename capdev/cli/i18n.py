@@ -21,7 +21,7 @@ Examples:
   capdev i18n update                        merge every catalog with its edited English source
   capdev i18n status --fail-under 100       fail unless everything is translated
   capdev i18n pot docs/index.md             print the template of one file
-  capdev i18n render courses/c/m/01-x.md    print the Spanish version of one file
+  capdev i18n render docs/about.md          print the Spanish version of one file
   capdev i18n import docs/index.md old-es/index.md   fill a catalog from an existing translation
   capdev i18n export-xliff --out xliff/     XLIFF 1.2 for CAT tools; import-xliff to bring it back
 """

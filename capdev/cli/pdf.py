@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import time
 from pathlib import Path
 
@@ -24,7 +25,7 @@ visible BORRADOR mark). Unchanged notes come from the cache in .cache/pdf/.
 Examples:
   capdev pdf                                   every note and publication, English, PDF
   capdev pdf integrated-multichannel-service-delivery --lang all
-  capdev pdf policy_notes/my-note --lang es --draft
+  capdev pdf policy_notes/integrated-multichannel-service-delivery --lang es --draft
   capdev pdf --lang all --format all --out site/downloads
   capdev pdf publications/ict-governance-guide --format docx
 """
@@ -59,6 +60,21 @@ def resolve_note(root: Path, name: str) -> Path | None:
     return None
 
 
+def _unknown_note(root: Path, name: str) -> str:
+    """Say which notes exist, the closest first: the user mistyped or guessed an id."""
+    from capdev.pdf import discover
+
+    ids = sorted(p.name for p in discover(root))
+    close = difflib.get_close_matches(Path(name).name, ids, n=1, cutoff=0.5)
+    lines = [f"capdev pdf: no note or publication called '{name}' "
+             f"(looked in {', '.join(CONTAINERS)} under {root})"]
+    if close:
+        lines.append(f"did you mean '{close[0]}'?")
+    lines.append("available: " + (", ".join(ids) if ids else "none — notes live in "
+                                  "policy_notes/<id>/note.md"))
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     from capdev.pdf import build, discover
 
@@ -67,8 +83,7 @@ def run(args: argparse.Namespace) -> int:
     for name in args.notes:
         path = resolve_note(root, name)
         if path is None:
-            err_console.print(f"capdev pdf: no note or publication called '{name}' "
-                              f"(looked in {', '.join(CONTAINERS)} under {root})", markup=False)
+            err_console.print(_unknown_note(root, name), markup=False)
             return 2
         sources.append(path)
     sources = sources or discover(root)

@@ -9,12 +9,20 @@ import sys
 
 from capdev.config import find_root
 
+HELP = """\
+Runs `mkdocs serve` with capdev's plugin: edits under docs/, courses/, policy_notes/,
+publications/ and translations/ restage and rebuild both languages; the browser reloads.
+
+Examples:
+  capdev serve                          English at http://127.0.0.1:8000, Spanish at /es/
+  capdev serve -a 0.0.0.0:8001          let a colleague on the network follow along
+  capdev serve --full                   rebuild every page on each change
+"""
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000 (Spanish at /es/)",
-                       description="Runs `mkdocs serve` with capdev's plugin: edits under docs/, "
-                                   "courses/, policy_notes/, publications/ and translations/ "
-                                   "restage and rebuild both languages.")
+                       description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address (default: %(default)s)")
     p.add_argument("--full", action="store_true",
                    help="rebuild every page on each change (default: only pages whose staged "
