@@ -6,17 +6,24 @@ STAMP  := $(VENV)/.capdev-installed
 
 .PHONY: site test serve check bench setup browser clean
 
+# One line per step: the install takes a minute or two and pip is quiet with -q. The
+# build backend's warnings (setuptools' ten-line "editable installation" notice) are
+# about setuptools, not about this project: silenced for the install only.
 $(STAMP): pyproject.toml requirements.lock
+	@echo "capdev setup: creating $(VENV)/ with $(PYTHON)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade "pip>=24"
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	@echo "capdev setup: installing pinned dependencies from requirements.lock (1–2 min)"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install -q --upgrade "pip>=24"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
 	@touch $(STAMP)
+	@echo "capdev setup: done"
 
 setup: $(STAMP)
 
 ## Build the whole bilingual site, PDFs and assessments into site/
 site: $(STAMP)
-	$(BIN)/capdev build
+	@echo "capdev: building the site into site/ (capdev build)"
+	@$(BIN)/capdev build
 
 ## Live preview of both languages at http://127.0.0.1:8000
 serve: $(STAMP)
