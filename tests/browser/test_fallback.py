@@ -26,8 +26,9 @@ def test_fallback_page_shows_banner_and_marks_text_english(page, fixture_base_ur
     assert paragraphs.count() > 0
     assert all(lang == "en" for lang in paragraphs.evaluate_all(
         "ps => ps.map(p => p.closest('[lang]').getAttribute('lang'))"))
-    # it claims no Spanish version of itself to search engines
-    assert page.locator('link[rel=alternate][hreflang="es"]').count() == 0
+    # it claims no Spanish version of itself (the switcher's link is not hreflang="es")
+    assert page.locator('a.capdev-lang-es').count() == 1
+    assert page.locator('[hreflang="es"]').count() == 0
 
 
 def test_translated_and_english_pages_have_no_banner(page, fixture_base_url):
