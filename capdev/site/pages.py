@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from capdev.catalogs.markdown import segment_markdown
 from capdev.site.labels import label
 from capdev.sources.frontmatter import FAST
 
@@ -98,10 +99,20 @@ def theme_text(value: object) -> str:
     return str(value).translate(THEME_SPECIAL)
 
 
+def duration_text(lang: str, minutes: int) -> str:
+    """"10 h 50 min", not "650 min" (read as hours and minutes): SI symbols, the same in
+    English and Spanish, with a non-breaking space so "10 h" never splits across lines."""
+    hours, rest = divmod(int(minutes), 60)
+    unit = label(lang, "minutes")
+    if not hours:
+        return f"{rest}\u00a0{unit}"
+    return f"{hours}\u00a0h" + (f" {rest}\u00a0{unit}" if rest else "")
+
+
 def meta_line(lang: str, duration: int | None, level: str | None) -> str:
     bits = []
     if duration:
-        bits.append(f"<strong>{label(lang, 'duration')}:</strong> {duration} {label(lang, 'minutes')}")
+        bits.append(f"<strong>{label(lang, 'duration')}:</strong> {duration_text(lang, duration)}")
     if level:
         bits.append(f"<strong>{label(lang, 'level')}:</strong> {label(lang, level)}")
     return f'<p class="capdev-meta">{" · ".join(bits)}</p>' if bits else ""
@@ -137,7 +148,7 @@ def lesson_page(text: str, lang: str, nav: dict[str, Any]) -> str:
     if meta.get("key_points"):
         tail.append(admonition("success", label(lang, "key_points"), bullet_list(meta["key_points"])))
     tail.append(progress_button(lang, nav["key"]))
-    tail.append(prev_next(lang, nav.get("prev"), nav.get("next")))
+    # previous/next: Material's footer (navigation.footer) already links them, localised
     return front_matter(meta) + body.rstrip() + "\n\n" + "\n\n".join(tail) + "\n"
 
 
@@ -146,18 +157,6 @@ def progress_button(lang: str, key: str) -> str:
             f'<button type="button" class="md-button" aria-pressed="false" '
             f'data-label-done="{label(lang, "completed")}">{label(lang, "mark_complete")}</button>'
             f"</div>")
-
-
-def prev_next(lang: str, prev: tuple[str, str] | None, nxt: tuple[str, str] | None) -> str:
-    parts = []
-    if prev:
-        parts.append(f"[← {label(lang, 'previous')}: {plain(prev[1])}]({prev[0]})")
-    if nxt:
-        parts.append(f"[{label(lang, 'next')}: {plain(nxt[1])} →]({nxt[0]})")
-    if not parts:
-        return ""
-    return f'<nav class="capdev-prevnext" markdown="1">\n\n{" · ".join(parts)}\n\n</nav>'
-
 
 
 def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, course_title: str) -> str:
@@ -170,10 +169,21 @@ def module_page(text: str, lang: str, module: ModuleInfo, n: int, total: int, co
     lessons = [f"## {label(lang, 'lessons')}", ""]
     for i, les in enumerate(module.lessons, 1):
         lessons.append(f"{i}. [{plain(les.title)}]({les.link}) — {plain(les.summary)} "
-                       f"*({les.duration} {label(lang, 'minutes')}, {label(lang, les.level)})* "
+                       f"*({duration_text(lang, les.duration)}, {label(lang, les.level)})* "
                        f'<span class="capdev-done" data-capdev-lesson="{les.done_key}" '
                        f'data-label-done="{label(lang, "completed")}"></span>')
-    return front_matter(meta) + body.rstrip() + "\n\n" + "\n".join(lessons) + "\n"
+    return front_matter(meta) + insert_before_first_h2(body.rstrip(), "\n".join(lessons)) + "\n"
+
+
+def insert_before_first_h2(body: str, block: str) -> str:
+    """The module's lessons come right after its introduction, before its own sections
+    ("Further reading", …). Headings are found by the segmenter, so a `## ` line inside a
+    code fence is not one."""
+    first = next((s for s in segment_markdown(body) if s.kind == "heading 2"), None)
+    if first is None:
+        return body + "\n\n" + block
+    at = body.rfind("\n", 0, first.start) + 1
+    return body[:at] + block + "\n\n" + body[at:]
 
 
 def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) -> str:
@@ -191,7 +201,7 @@ def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) ->
     for i, m in enumerate(modules, 1):
         keys = " ".join(les.done_key for les in m.lessons)
         out.append(f"{i}. **[{plain(m.title)}]({m.slug}/index.md)** — {plain(m.summary)} "
-                   f"*({m.duration} {label(lang, 'minutes')}, {label(lang, m.level)}, "
+                   f"*({duration_text(lang, m.duration)}, {label(lang, m.level)}, "
                    f"{len(m.lessons)} {label(lang, 'lessons').lower()})* "
                    f'<span class="capdev-module-progress" data-capdev-lessons="{keys}"></span>')
     out += ["", progress_panel(lang, [k.done_key for m in modules for k in m.lessons])]
