@@ -159,7 +159,9 @@ def render_docx(root: Path, prep: Prepared) -> bytes:
     args = [f"--reference-doc={template_file('reference.docx')}", "--number-sections"]
     if doc.kind == "publication":
         args += ["--toc", f"--metadata=toc-title:{lab['contents']}"]
-    return pandoc.write(tree, "docx", prep.where, args)
+    from capdev.clearance import provenance  # the source revision, for `capdev review`
+    data = pandoc.write(tree, "docx", prep.where, args)
+    return provenance.stamp(data, provenance.revision(root, doc.folder, doc.lang))
 
 
 def _docx_admonition(kind: str, title: str, marker: str, content: list[Any]) -> list[Any]:
