@@ -124,3 +124,11 @@ def changed(current: dict[str, str], built: dict[str, str]) -> list[str]:
     """The parts of the source that changed since the DOCX was built."""
     return [k for k in ("note-sha256", "catalog-sha256")
             if k in current and built.get(k) != current[k]]
+
+
+def revision_of(note) -> dict[str, str]:  # noqa: ANN001 — a clearance.source.NoteSource
+    """The hashes of what an import was proposed against (recorded in the decisions)."""
+    out = {"note-sha256": hashlib.sha256(note.text.encode("utf-8")).hexdigest()}
+    if note.catalog is not None:
+        out["catalog-sha256"] = hashlib.sha256(note.catalog.data).hexdigest()
+    return out

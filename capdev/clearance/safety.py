@@ -21,6 +21,7 @@ MAX_RATIO = 200  # compressed → uncompressed, per member (XML compresses ~10×
 MAX_MEMBERS = 2000
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 EMBEDDED = ("oleobject", "activex", "control", "/package", "embeddings/", "activex/")
+EMBEDDED_RELS = {"oleobject", "package", "control", "activexcontrol", "activexcontrolbinary"}
 MACRO = ("vbaproject", "vbadata", "macroenabled", "word/vba")
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 HINT = "save the reviewed document as a plain Word Document (.docx) and import that"
@@ -122,7 +123,7 @@ def _relationships(zf: zipfile.ZipFile, name: str, shown: str) -> list[Finding]:
     for rel in root:
         kind = rel.get("Type") or ""
         line = rel.sourceline or 1
-        if any(m in kind.lower() for m in ("oleobject", "activex", "/control", "/package")):
+        if kind.rsplit("/", 1)[-1].lower() in EMBEDDED_RELS:
             out.append(Finding(f"{shown}!{name}", line, "review-embedded-object",
                                f"a relationship to an embedded object ({kind.rsplit('/', 1)[-1]})",
                                "remove embedded objects, or " + HINT))

@@ -14,7 +14,7 @@ import sys
 from capdev import __version__
 from capdev.errors import CapdevError
 
-SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "assess", "new", "init")
+SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "assess", "new", "init", "review")
 
 EPILOG = """\
 Typical session:
@@ -23,6 +23,7 @@ Typical session:
   capdev check                 content and translation checks, as CI runs them
   capdev i18n update           refresh translations/es/*.po after editing English
   capdev i18n status           what is left to translate, per file
+  capdev review import NOTE REVIEWED.docx   a reviewed DOCX's changes back into the source
 
 Run `capdev COMMAND --help` for the options of each command.
 """
