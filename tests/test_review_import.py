@@ -160,11 +160,21 @@ class Docx:
         self._track_paragraph(p, "ins", AUTHOR)
 
     def move_paragraph(self, contains: str, after: str) -> None:
+        """As Word writes a move: moveFrom/moveTo runs inside named move ranges."""
         src = self.paragraph(contains)
         dest = copy.deepcopy(src)
         self.paragraph(after).addnext(dest)
         self._track_paragraph(src, "moveFrom", AUTHOR)
         self._track_paragraph(dest, "moveTo", AUTHOR)
+        for p, kind in ((src, "moveFrom"), (dest, "moveTo")):
+            rid = str(next(self.ids))
+            start = self._mark(f"{kind}RangeStart", AUTHOR)
+            start.set(q("id"), rid)
+            start.set(q("name"), "move1")
+            end = etree.Element(q(f"{kind}RangeEnd"))
+            end.set(q("id"), rid)
+            p.find(q("pPr")).addnext(start)
+            p.append(end)
 
     def insert_link_after(self, anchor: str, text: str, url: str) -> None:
         """A tracked insertion of a hyperlink (an external relationship, as Word writes)."""

@@ -78,6 +78,7 @@ def read(data: bytes, shown: str) -> list[Block]:
         raise CapdevError(Finding(shown, 1, "review-unreadable", str(exc),
                                   "open it in Word and save it again as .docx")) from None
     reader = _Reader()
+    reader.front(tree.get("meta", {}))
     reader.blocks(tree.get("blocks", []), "paragraph")
     return reader.out + reader.notes
 
@@ -87,6 +88,18 @@ class _Reader:
         self.out: list[Block] = []
         self.notes: list[Block] = []
         self.target = self.out
+
+    def front(self, meta: dict[str, Any]) -> None:
+        """The cover pandoc moves to metadata (Title, Subtitle, Author, Date styles): a
+        reviewer's edits there are reported too, not lost."""
+        for key in ("title", "subtitle", "author", "date"):
+            value = meta.get(key)
+            values = value["c"] if value and value.get("t") == "MetaList" else [value]
+            for v in values:
+                if v and v.get("t") == "MetaInlines":
+                    self.para(v["c"], "front matter")
+                elif v and v.get("t") == "MetaBlocks":
+                    self.blocks(v["c"], "front matter")
 
     def blocks(self, blocks: list[Any], kind: str) -> None:
         for b in blocks:

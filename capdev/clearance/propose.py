@@ -14,13 +14,14 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from capdev.clearance.docx import NOTE_MARK, Block, Comment, Piece
+from capdev.clearance.docx import IMAGE_MARK, NOTE_MARK, Block, Comment, Piece
 from capdev.clearance.mdtext import CITE_MARK, Display, citation_keys
 from capdev.clearance.source import Item, NoteSource, source_offsets
 
 MATCH = 80.0  # a DOCX block and a segment this similar are the same block
 LOOKAHEAD = 12  # segments searched ahead of the last match before the whole note
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\s+")
+WHOLE_BLOCKS = ("paragraph", "heading", "list item")  # deleted whole, lines and all
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -156,8 +157,12 @@ class Proposer:
                 self.add("unmapped", first, 0, f"in “{_short(block.old)}”",
                          reason="this text is not from the note (cover, keywords, "
                                 "disclaimer or references): change it by hand")
+            elif block.changed and item is not None and not item.editable:
+                first = next(p for p in block.pieces if p.state != "same" and p.text.strip())
+                self.add("unmapped", first, item.seg.line, f"in “{_short(block.old)}”",
+                         reason=item.why_not)
             elif block.changed and item is not None:
-                if _only(block, "del"):
+                if _only(block, "del") and item.seg.kind.startswith(WHOLE_BLOCKS):
                     self._deleted(item, block)
                 else:
                     self._edits(item, block)
@@ -213,12 +218,16 @@ class Proposer:
         first = next(p for p in block.pieces if p.text.strip())
         md = " ".join("".join(p.md for p in block.pieces if p.state == "ins").split())
         anchor = self._anchor(where, n, set())
-        if anchor is None or self.note.lang != "en":
+        reason = ("new paragraphs are added to the English source only: add it to note.md, "
+                  "then translate it" if self.note.lang != "en"
+                  else "cannot locate where it goes" if anchor is None
+                  else f"a new {block.kind}: add it to note.md by hand"
+                  if block.kind != "paragraph" or not anchor.seg.kind.startswith(("paragraph",
+                                                                                   "heading"))
+                  else "")
+        if reason:
             self.add("paragraph-inserted", first, anchor.seg.line if anchor else 0,
-                     f"new paragraph “{_short(block.new)}”",
-                     reason="new paragraphs are added to the English source only: add it "
-                            "to note.md, then translate it" if self.note.lang != "en"
-                     else "cannot locate where it goes")
+                     f"new {block.kind} “{_short(block.new)}”", reason=reason)
             return
         at = _after_block(self.note.text, anchor.seg.end)
         self.add("paragraph-inserted", first, anchor.seg.line,
@@ -260,14 +269,20 @@ class Proposer:
                 "replacement" if g.old.strip() and g.new_text.strip() else \
                 "deletion" if g.old.strip() else "insertion"
             summary = _summary(g.old, g.new_text)
-            reason = self._meaning(g.old, g.new_text)
+            reason = self._meaning(g.old, g.new_text, g.new_md)
             self.add(kind, g, item.seg.line, summary,
                      [] if reason else self._edit(item, a, b, new), reason)
 
-    def _meaning(self, old: str, new: str) -> str:
-        """Spanish: a change the English must make first (numbers, citations, links)."""
+    def _meaning(self, old: str, new: str, new_md: str = "") -> str:
+        """A change that cannot be spliced as text: a new footnote or picture (either
+        language); in Spanish, one the English must make first (numbers, links)."""
+        if NOTE_MARK in new or IMAGE_MARK in new:
+            return "a new footnote or picture: add it to note.md by hand"
         if self.note.lang == "en":
             return ""
+        if "](" in new_md:
+            return ("a link was added: links are the English source's — add it to note.md "
+                    "first, then translate")
         if NUMBER.findall(old) != NUMBER.findall(new) and (NUMBER.search(old)
                                                             or NUMBER.search(new)):
             return ("a number changed: that changes what the note says — change the English "

@@ -204,8 +204,7 @@ def apply_decisions(root: Path, folder: Path, decisions: Path) -> Applied:
                                               f"{c.get('summary')}", c.get("reason", ""),
                                               severity="warning"))
             continue
-        edits += [Edit(int(e["at"]), str(e["old"]), str(e["new"]), str(e.get("msgid") or ""))
-                  for e in c.get("edits") or []]
+        edits += _edits_of(c, shown)
     if lang == "en":
         new = _splice(note.text, edits, note.rel)
         if _po.atomic_write(folder / "note.md", new):
@@ -220,6 +219,19 @@ def apply_decisions(root: Path, folder: Path, decisions: Path) -> Applied:
             result.written.append(_po.shown_path(note.catalog_path, root))
     result.comments_kept = _keep_comments(root, folder, comments, result)
     return result
+
+
+def _edits_of(change: dict, shown: str) -> list[Edit]:
+    """A change's edits as the decisions file has them; a hand-edited file that broke
+    them is a finding, not a traceback."""
+    try:
+        return [Edit(int(e["at"]), str(e["old"]), str(e["new"]), str(e.get("msgid") or ""))
+                for e in change.get("edits") or []]
+    except (TypeError, ValueError, KeyError, AttributeError):
+        raise CapdevError(Finding(shown, 0, "review-decisions",
+                                  f"change {change.get('id')}: its `edits` are not as "
+                                  "`capdev review import` wrote them",
+                                  "change only the `decision:` lines, or import again")) from None
 
 
 def _comment_record(c: dict, data: dict) -> dict:

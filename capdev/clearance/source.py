@@ -20,7 +20,11 @@ class Item:
     seg: Segment
     md: str  # what the DOCX was built from: msgid (en) or msgstr (es)
     shown: Display
-    editable: bool  # an md segment (front matter is YAML: reported, not spliced)
+    why_not: str  # why an edit here is reported and not spliced ("" when it can be)
+
+    @property
+    def editable(self) -> bool:
+        return not self.why_not
 
 
 @dataclass
@@ -47,8 +51,7 @@ def load(root: Path, folder: Path, lang: str) -> NoteSource:
     items = []
     for seg in src.segments:
         md = translations.get(seg.msgid) or seg.msgid if lang != "en" else seg.msgid
-        editable = seg.style == "md" and (lang == "en" or bool(translations.get(seg.msgid)))
-        items.append(Item(seg, md, display(md), editable))
+        items.append(Item(seg, md, display(md), _why_not(src.text, seg, lang, translations)))
     return NoteSource(folder, rel, lang, src.text, items, cat, cat_path)
 
 
@@ -62,3 +65,15 @@ def source_offsets(text: str, seg: Segment) -> list[int]:
         i += len(brk) if text.startswith(brk, i) and i + len(brk) <= seg.end else 1
     out.append(seg.end)
     return out
+
+
+def _why_not(text: str, seg: Segment, lang: str, translations: dict[str, str]) -> str:
+    if seg.style != "md":
+        # YAML quoting and folding rules differ per scalar style: a splice could change
+        # what the front matter means.
+        return "the front matter is YAML: make this change in note.md by hand"
+    if lang != "en" and not translations.get(seg.msgid):
+        return "this segment is not translated yet: translate it in the catalog"
+    if lang == "en" and len(source_offsets(text, seg)) != len(seg.msgid) + 1:
+        return "this block's layout is not plain text lines: make the change by hand"
+    return ""
