@@ -262,7 +262,8 @@ class Proposer:
                 continue
             s1, s2 = _to_source(ops, g.o1, True), _to_source(ops, g.o2, False)
             s2 = max(s1, s2)
-            a = shown.md_at(s1)
+            # An insertion at the very start goes before any opening markup (`**`).
+            a = shown.md_at(s1) if s1 or s2 > s1 else 0
             b = shown.md_end(s2) if s2 > s1 else a
             a, b, new = _spaced(item.md, a, b, g.new_md.strip() if g.new_md.strip() else "")
             kind = "table-cell" if item.seg.kind.startswith("table") else \
@@ -360,15 +361,16 @@ def _to_source(ops: list, o: int, start: bool) -> int:
 def _spaced(md: str, a: int, b: int, new: str) -> tuple[int, int, str]:
     """Word-processor edits as pandoc reads them lose the spaces at their edges: keep
     one space between words and never leave two."""
-    before = md[a - 1] if a > 0 else " "
     after = md[b] if b < len(md) else " "
+    before = md[:a].rstrip("*_")[-1:] or " "  # the text before any closing emphasis
     if not new:
+        before = md[a - 1] if a > 0 else " "
         if before == " " and after in " .,;:)":
             return a - 1, b, ""
         return a, b, ""
-    if before not in " ([\"'—-" and new[0].isalnum():
+    if (before.isalnum() or before in ".,;:!?)") and new[0].isalnum():
         new = " " + new
-    if after.isalnum() or (after in "*[" and new[-1].isalnum()):
+    if after.isalnum() or (after == "[" and new[-1].isalnum()):
         new += " "
     return a, b, new
 
