@@ -349,6 +349,25 @@ def test_untouched_blocks_stay_byte_identical(built: dict, project: Path) -> Non
     assert touched and {block_of[i] for i in touched} <= changed
 
 
+def test_edits_inside_markup_and_citations_keep_the_markdown(built: dict,
+                                                             project: Path) -> None:
+    d = Docx(built["en"])
+    d.insert_after("Repetition.", " Again.")  # just after **bold**
+    d.replace("Repetition.", "Duplication.")  # inside it
+    d.replace("Digital government has moved", "E-government has moved")  # at the start
+    d.replace("2014", "2019")  # part of a rendered citation
+    d.replace("(Roseth et al. 2018)", "(Roseth et al. 2018; OECD 2019)")  # one key added
+    data, _ = _import(project, d.bytes(), "--diff", str(project / "review.diff"))
+    assert (project / "review.diff").read_text("utf-8").startswith(f"--- a/{NOTE_DIR}/note.md")
+    _decide(project, data, {})
+    text = (project / NOTE_DIR / "note.md").read_text("utf-8")
+    for line in ("1. **Duplication.** Again. A person who starts a procedure on the web",
+                 "E-government has moved from putting information online to redesigning",
+                 "levels of government [@oecd2019panama]. The OECD",
+                 "[@roseth2018wait; @oecd2019panama]. Time lost in queues"):
+        assert line in text, line
+
+
 # -- Spanish ----------------------------------------------------------------------------
 
 def spanish_review(data: bytes) -> bytes:
