@@ -300,6 +300,8 @@ def english_review(data: bytes) -> bytes:
     d.insert_paragraph_after("Governments have responded", "A new paragraph from the review.")
     d.delete_paragraph("Each channel is improved")
     d.replace("Limited by location and hours", "Limited by location | opening hours")
+    d.replace("the mobile application and messaging", "the mobile app and messaging")  # figure
+    d.replace("Main service channels compared", "Main channels compared")  # table caption
     d.replace("(OECD 2014)", "(OECD 2019)")
     d.insert_after("the daily work of", " well-trained", author=OTHER)
     d.insert_link_after("is one contribution to", "the course site", "https://example.org/course")

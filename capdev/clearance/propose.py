@@ -168,6 +168,10 @@ class Proposer:
                     self._edits(item, block)
             for com in block.comments:
                 self._comment(block, item, com)
+        # In the note's order (a table's caption comes first in the DOCX, last in note.md).
+        self.changes.sort(key=lambda c: c.line)
+        for n, ch in enumerate(self.changes, 1):
+            ch.id = f"c{n}"
         return self.changes
 
     # -- whole paragraphs -------------------------------------------------------------
