@@ -411,6 +411,23 @@ def test_import_refuses_a_docx_built_from_another_revision(built: dict, project:
     assert any(c["kind"] == "citation" for c in data["changes"])
 
 
+def test_apply_refuses_when_the_text_moved_on_and_writes_nothing(built: dict,
+                                                                 project: Path) -> None:
+    data, _ = _import(project, english_review(built["en"]))
+    note = project / NOTE_DIR / "note.md"
+    edited = note.read_text("utf-8").replace("came first", "were first")
+    note.write_text(edited, "utf-8")
+    for change in data["changes"]:
+        change["decision"] = "accept"
+    path = project / "decisions.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    proc = capdev("review", "apply", NOTE, str(path), cwd=project)
+    assert proc.returncode == 1 and "[review-conflict]" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert note.read_text("utf-8") == edited
+    assert not (project / NOTE_DIR / "review-comments.yml").exists()
+
+
 # -- safety -----------------------------------------------------------------------------
 
 def _zip(members: dict[str, bytes]) -> bytes:
