@@ -31,6 +31,10 @@ def test_both_languages_and_lang_attributes(built: Path):
     assert html_lang(built / "es" / "index.html") == "es"
     assert html_lang(built / "es" / LESSON) == "es"
     assert "Canales de prestación de servicios" in (built / "es" / LESSON).read_text()
+    # #16.3: the untitled `!!! note` of docs/index.md shows its translated default title
+    home_es = (built / "es" / "index.html").read_text()
+    assert '<p class="admonition-title">Nota</p>' in home_es and ">Note<" not in home_es
+    assert '<p class="admonition-title">Note</p>' in (built / "index.html").read_text()
 
 
 def test_switcher_points_to_the_same_page(built: Path):

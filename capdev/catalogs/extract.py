@@ -96,7 +96,7 @@ def meta_json(meta: dict) -> str:
 def _with_ref(seg: Segment, cell_id: str) -> Segment:
     from dataclasses import replace
 
-    return replace(seg, ref=f"cell {cell_id}")
+    return replace(seg, ref=f"cell {cell_id} · {seg.ref}" if seg.ref else f"cell {cell_id}")
 
 
 def load_source(text: str, suffix: str) -> Source:

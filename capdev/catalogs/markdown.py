@@ -43,6 +43,10 @@ BLOCK_TAGS = frozenset(
     "iframe noscript canvas video audio math svg center template".split()
 )
 NON_TEXT_BLOCKS = frozenset({"html"})  # `/// html | div.class`: the "title" is a selector
+# The `///` blocks pymdownx.blocks.admonition defines by default: untitled, they show the
+# type's word as their title (`RE_SEP.sub(" ", name).title()`), so it needs translating.
+TITLED_BLOCKS = frozenset("note attention caution danger error tip hint warning important".split())
+BLOCK_SEP = re.compile(r"[_-]+")
 
 
 # Block handlers in priority order (the first that claims a line wins), and the first
@@ -291,11 +295,25 @@ class Segmenter:
     def shift(self, view: View, a: int, b: int, cols: int = 4) -> View:
         return [(li, col + chars_for(self.c((li, col)), cols)) for li, col in view[a:b]]
 
+    def _default_title(self, view: View, i: int, title: str, kind: str, what: str) -> None:
+        """An untitled admonition or block shows its type's word ("Note"): a zero-width
+        segment at the end of its header line, of the same kind as a written title so that
+        an imported `!!! note "Nota"` lines up with it. Rendering adds the title only when
+        it is translated, so the English stays byte for byte."""
+        li, col = view[i]
+        at = col + len(self.c(view[i]).rstrip())
+        base = self.offset + self.starts[li]
+        self.out.append(Segment(title, kind, self.line_base + li + 1, base + at, base + at,
+                                wrap=False, ref=f"default title of a {what}"))
+
     def admonition(self, view: View, i: int) -> int:
         m = ADMONITION.match(self.c(view[i]))
         if not m:
             return 0
         kind = self.c(view[i]).split()[1]
+        if m.group(2) is None:  # `!!! note ""` has no title at all; `!!! note` shows "Note"
+            self._default_title(view, i, kind.capitalize(), f"admonition title ({kind})",
+                                f"{kind.lower()} admonition")
         self._quoted_title(view, i, m.group(2), f"admonition title ({kind})")
         end = self.indented_body(view, i + 1)
         self.parse(self.shift(view, i + 1, end), f"admonition ({kind})")
@@ -323,6 +341,9 @@ class Segmenter:
                 a += 1
             kind = "quiz question" if name == "quiz" else f"block title ({name})"
             self.emit_span(title, kind, li, col + a, col + a + len(title), wrap=False)
+        elif title is None and name in TITLED_BLOCKS:
+            self._default_title(view, i, BLOCK_SEP.sub(" ", name).title(), f"block title ({name})",
+                                f"{name} block")
         close = self._block_close(view, i, fence)
         body = i + 1
         while body < close and not self.blank(view[body]) and indent_of(self.c(view[body])) >= 4:

@@ -179,6 +179,8 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
             if mark is None or not seg.wrap or seg.style != "md" or value == seg.msgid:
                 continue
             new = mark(original)
+        elif seg.start == seg.end:
+            new = default_title(seg, value)
         elif seg.style == "md":
             if defined is None:
                 defined = defined_labels(text)
@@ -190,6 +192,14 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
         pos = seg.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def default_title(seg: Segment, value: str) -> str:
+    """The translated default title of an untitled admonition or block, written where the
+    English header line ends: `!!! note` becomes `!!! note "Nota"`, `/// note` becomes
+    `/// note | Nota` (one line: a title cannot wrap)."""
+    title = " ".join(value.split())
+    return f" | {title}" if seg.kind.startswith("block title") else f' "{title}"'
 
 
 # -- reference links keep their target (#16.5) -----------------------------------------------

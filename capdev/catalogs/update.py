@@ -20,7 +20,7 @@ from capdev.catalogs.extract import read_source
 from capdev.errors import CapdevError, Finding
 from capdev.pool import parallel_imap
 
-ENGINE = "2"  # bump when segmentation or merging changes what a catalog should contain
+ENGINE = "3"  # bump when segmentation or merging changes what a catalog should contain
 Memory = dict[str, str]
 
 
