@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser tests (tests/browser) need, from package registries only:
-# Debian's gettext (msgcat and msgfmt, for tests/test_cat_formats.py), Debian's chromium
+# Debian's gettext (msgcat and msgfmt, for tests/test_cat_formats.py), qpdf and
+# poppler-utils (qpdf --check, pdfinfo, pdftoppm, for tests/test_pdf_layout.py), Debian's chromium
 # and, if missing, npm (when we are root), then axe-core from the npm
 # registry, pinned by package-lock.json. Never fails: the tests themselves skip with the
 # reason, or fail under CAPDEV_REQUIRE_BROWSER=1 (CI), when something is still missing.
@@ -22,6 +23,17 @@ apt_install() {  # apt_install <package>…: as root only
 if ! command -v msgcat >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1; then
   echo "Installing Debian gettext for the catalog-format tests…"
   apt_install gettext || echo "warning: no gettext; tests/test_cat_formats.py will skip its msgcat checks"
+fi
+
+# qpdf and poppler-utils: tests/test_pdf_layout.py checks every PDF with `qpdf --check` and
+# `pdfinfo` (skipped without them, failed under CAPDEV_REQUIRE_BROWSER=1)
+missing_pdf_tools=""
+command -v qpdf >/dev/null 2>&1 || missing_pdf_tools="$missing_pdf_tools qpdf"
+command -v pdfinfo >/dev/null 2>&1 || missing_pdf_tools="$missing_pdf_tools poppler-utils"
+if [ -n "$missing_pdf_tools" ]; then
+  echo "Installing Debian$missing_pdf_tools for the PDF structure tests…"
+  # shellcheck disable=SC2086  # one word per package
+  apt_install $missing_pdf_tools || echo "warning: no$missing_pdf_tools; tests/test_pdf_layout.py will skip"
 fi
 
 if ! command -v chromium >/dev/null 2>&1; then

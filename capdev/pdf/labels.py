@@ -145,3 +145,37 @@ def long_date(value: object, lang: str) -> str:
     if lang == "es":
         return f"{day.day} de {month} de {day.year}"
     return f"{day.day} {month} {day.year}"
+
+
+# Content licences by SPDX id, as a sentence per language. An id not listed here is printed
+# as written ("Licence: X"): a licence is quoted, never guessed.
+_LICENCES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0 International (CC BY 4.0)",
+                  "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+                     "Creative Commons Atribución-CompartirIgual 4.0 Internacional "
+                     "(CC BY-SA 4.0)"),
+    "CC-BY-NC-4.0": ("Creative Commons Attribution-NonCommercial 4.0 International "
+                     "(CC BY-NC 4.0)",
+                     "Creative Commons Atribución-NoComercial 4.0 Internacional (CC BY-NC 4.0)"),
+    "CC-BY-3.0-IGO": ("Creative Commons Attribution 3.0 IGO (CC BY 3.0 IGO)",
+                      "Creative Commons Atribución 3.0 IGO (CC BY 3.0 IGO)"),
+    "CC0-1.0": ("Creative Commons CC0 1.0 Universal (public domain dedication)",
+                "Creative Commons CC0 1.0 Universal (dedicación al dominio público)"),
+}
+_LICENCE_SENTENCE = {"en": "This work is available under the {name} licence.",
+                     "es": "Esta obra está disponible bajo la licencia {name}."}
+_LICENCE_UNKNOWN = {"en": "Licence: {name}", "es": "Licencia: {name}"}
+
+
+def licence_line(licence: object, lang: str) -> str | None:
+    """The licence line for a document's `licence:` (an SPDX id such as CC-BY-4.0), or
+    None when no licence is given: we never print one that was not configured."""
+    if licence is None or str(licence).strip() == "":
+        return None
+    spdx = " ".join(str(licence).split())
+    names = _LICENCES.get(spdx.upper())
+    if names is None:
+        return _LICENCE_UNKNOWN.get(lang, _LICENCE_UNKNOWN["en"]).format(name=spdx)
+    name = names[1] if lang == "es" else names[0]
+    return _LICENCE_SENTENCE.get(lang, _LICENCE_SENTENCE["en"]).format(name=name)

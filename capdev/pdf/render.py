@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from capdev.pdf import admonitions, ast, pandoc
-from capdev.pdf.labels import as_date, labels, long_date, sdg_tag
+from capdev.pdf.labels import as_date, labels, licence_line, long_date, sdg_tag
 from capdev.pdf.prepare import Prepared, prepare, typst_prefix
 from capdev.pdf.resources import data_uri
 from capdev.pdf.source import Document
@@ -40,7 +40,6 @@ def info(doc: Document) -> dict[str, Any]:
     number_text = f"{lab['number']} {number}" if number else ""
     title = str(meta.get("title", doc.id))
     people = [a for a in meta.get("authors") or [] if isinstance(a, dict)]
-    authors = [str(a.get("name", "")) for a in people]
     return {
         "title": _text(title),
         "subtitle": _text(meta.get("subtitle")),
@@ -64,15 +63,24 @@ def info(doc: Document) -> dict[str, Any]:
         "sdgs": [sdg_tag(int(g), doc.lang) for g in meta.get("sdgs") or []],
         "disclaimer-title": lab["disclaimer_title"],
         "disclaimer": lab["disclaimer"],
+        "licence": licence_line(meta.get("licence", meta.get("license")), doc.lang),
         "contents-label": lab["contents"],
         "table-label": lab["table"],
         "header-left": f"{series} {number_text}".strip() if doc.kind == "note" else _text(title),
         "header-right": _text(title) if doc.kind == "note" else long_date(meta.get("date"), doc.lang),
         "numbering": "1." if doc.kind == "note" else "1.1",
         "plain-title": title,
-        "plain-authors": authors,
+        "plain-authors": corporate_authors(meta),
         "plain-keywords": [str(k) for k in meta.get("keywords") or []],
     }
+
+
+def corporate_authors(meta: dict[str, Any]) -> list[str]:
+    """The PDF's Author: the front matter's `authors` names (in this programme corporate
+    bodies, e.g. "Capacity Development Programme team"), never the tool. No authors: no
+    Author entry rather than a made-up one."""
+    return [name for a in meta.get("authors") or [] if isinstance(a, dict)
+            if (name := " ".join(str(a.get("name", "")).split()))]
 
 
 def _text(value: Any) -> str | None:

@@ -85,7 +85,20 @@ def compile_pdf(source: str, files: dict[str, Path], where: str,
         except typst.TypstError as exc:
             raise CapdevError(_finding(exc, where)) from None
     assert isinstance(pdf, bytes)
-    return pdf
+    return drop_false_suspects(pdf)
+
+
+# typst writes the catalog's `/MarkInfo << /Marked true /Suspects false >>` uncompressed.
+# `/Suspects false` is valid PDF (and the default), but poppler up to at least 22.12
+# reports "Syntax Error: Suspects object is wrong type (boolean)" for any /Suspects that
+# is not `true`, on every PDF we write. Dropping the key says the same thing.
+_SUSPECTS_FALSE = re.compile(rb"(/MarkInfo\s*<<\s*/Marked\s+true\s*)(/Suspects\s+false)")
+
+
+def drop_false_suspects(pdf: bytes) -> bytes:
+    """Blank out `/Suspects false` with as many spaces, so every byte offset in the
+    cross-reference table stays right (no rewrite of the file, e.g. by pypdf, needed)."""
+    return _SUSPECTS_FALSE.sub(lambda m: m.group(1) + b" " * len(m.group(2)), pdf, count=1)
 
 
 def _finding(exc: typst.TypstError, where: str) -> Finding:

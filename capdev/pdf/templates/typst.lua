@@ -30,8 +30,92 @@ local function shifter(shift)
   }
 end
 
+-- Tables: the typst writer gives every column the same share and no alignment (the
+-- figure then centres every cell). Here each column gets an alignment from its cells and
+-- a share of the full text width from its text, so no column is narrower than its
+-- longest word (cells are not hyphenated: capdev.typ).
+
+-- a number, percentage or amount: "12", "1,250.5", "-3 %", "USD 40", "B/. 2.50", "€5m"
+local function is_number(text)
+  local t = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+  t = t:gsub("^[A-Z][A-Z][A-Z] ", ""):gsub("^B/%. ?", ""):gsub("^[$€£¥]", "")
+  t = t:gsub("^[-+−–~≈<>]", ""):gsub("^[$€£¥]", "")
+  return t:match("^%d[%d.,  ]*%s?[%%‰]?%s?[kKmMbB]?n?$") ~= nil
+end
+
+local function cell_text(cell)
+  return pandoc.utils.stringify(cell.contents)
+end
+
+local function body_rows(tbl)
+  local rows = {}
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do table.insert(rows, row) end
+  end
+  return rows
+end
+
+-- numeric: every non-empty body cell is a number (and there is at least one)
+local function numeric_column(rows, col)
+  local seen = false
+  for _, row in ipairs(rows) do
+    local cell = row.cells[col]
+    local text = cell and cell_text(cell) or ""
+    if text:match("%S") and not text:match("^%s*[—–-]%s*$") then
+      if not is_number(text) then return false end
+      seen = true
+    end
+  end
+  return seen
+end
+
+local CHARS_PER_LINE = 80  -- text width in table-size characters, insets deducted
+
+local function column_widths(tbl, ncols)
+  local all_rows = body_rows(tbl)
+  for _, row in ipairs(tbl.head.rows) do table.insert(all_rows, row) end
+  local min, extra, min_sum, extra_sum = {}, {}, 0, 0
+  for col = 1, ncols do
+    local longest_word, total, count = 1, 0, 0
+    for _, row in ipairs(all_rows) do
+      local cell = row.cells[col]
+      if cell then
+        local text = cell_text(cell)
+        for word in text:gmatch("%S+") do
+          longest_word = math.max(longest_word, utf8.len(word) or #word)
+        end
+        total, count = total + (utf8.len(text) or #text), count + 1
+      end
+    end
+    min[col] = longest_word + 2  -- bold headers are wider
+    extra[col] = math.max(0, (count > 0 and total / count or 0) - min[col])
+    min_sum, extra_sum = min_sum + min[col], extra_sum + extra[col]
+  end
+  local spare = math.max(0, CHARS_PER_LINE - min_sum)
+  local widths, sum = {}, 0
+  for col = 1, ncols do
+    local share = extra_sum > 0 and extra[col] / extra_sum or 1 / ncols
+    widths[col] = min[col] + spare * share
+    sum = sum + widths[col]
+  end
+  for col = 1, ncols do widths[col] = widths[col] / sum end
+  return widths
+end
+
+local function layout_table(tbl)
+  local ncols = #tbl.colspecs
+  if ncols == 0 then return nil end
+  local rows, widths = body_rows(tbl), column_widths(tbl, ncols)
+  for col = 1, ncols do
+    local align = numeric_column(rows, col) and pandoc.AlignRight or pandoc.AlignLeft
+    tbl.colspecs[col] = {align, widths[col]}
+  end
+  return tbl
+end
+
 local function for_typst(prefix)
   return {
+    Table = layout_table,
     -- typst resolves "/x" against its root: a sandbox holding the figures at their project
     -- paths (typst_compile.compile_pdf)
     Image = function(img)
