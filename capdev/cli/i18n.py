@@ -199,6 +199,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = find_root(args.source.resolve().parent)
     rep = import_translation(root, args.source, args.translated, args.lang, args.overwrite)
     console.print(rep.summary(), markup=False)
-    for line in rep.warnings:
-        err_console.print(line, markup=False)
+    console.print(rep.counts(), markup=False)
+    if rep.html is not None:
+        console.print(f"side-by-side review page: {_po.shown_path(rep.html, root)}", markup=False)
+    for finding in rep.findings:  # unmatched blocks: warnings, the import itself succeeded
+        err_console.print(finding.format(), markup=False)
     return 0
