@@ -87,24 +87,72 @@ def state_of(entry: Any) -> str:
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
 
 
+@dataclass(frozen=True)
+class Previewed:
+    """What `capdev i18n update` would make of a segment the catalog has no entry for yet:
+    read by `apply` like a catalog entry, never written."""
+
+    msgid: str
+    msgstr: str
+    flags: tuple[str, ...]
+    previous_msgid: str | None
+    line: int = 0  # line of the catalog entry the Spanish comes from
+
+
+def preview(msgids: Iterable[str], catalog: Iterable[Any] | None) -> dict[str, Previewed]:
+    """The entries an update would give the msgids missing from the catalog, with the
+    update's own matching (`po.merge`): a translated obsolete entry of the same text comes
+    back as it was; otherwise the most similar translated entry no segment uses any more
+    becomes fuzzy, its English kept as the previous msgid. Each old entry serves once, as
+    in the merge; translation memory (fuzzy, no previous English) is not shown, so left out."""
+    listed = list(catalog or [])
+    active = entries(listed)
+    wanted = list(dict.fromkeys(msgids))
+    missing = [m for m in wanted if m not in active]
+    if not missing:
+        return {}
+    present = set(wanted)
+    leftovers = {m: e for m, e in active.items() if m not in present}
+    obsolete = [e for e in listed if e.obsolete]
+    out: dict[str, Previewed] = {}
+    for msgid in missing:
+        if (back := _po._translated_obsolete(msgid, obsolete)) is not None:
+            old = obsolete.pop(back)
+            out[msgid] = Previewed(msgid, old.msgstr, tuple(old.flags), old.previous_msgid,
+                                   _line(old))
+        elif (match := _po._similar(msgid, leftovers)) is not None:
+            old = leftovers.pop(match)
+            previous = old.previous_msgid if "fuzzy" in old.flags and old.previous_msgid \
+                else old.msgid  # the English the Spanish was made from, as the merge keeps
+            out[msgid] = Previewed(msgid, old.msgstr, ("fuzzy",), previous, _line(old))
+    return out
+
+
+def _line(entry: Any) -> int:
+    return getattr(entry, "line", 0) or getattr(entry, "linenum", 0)
+
+
 def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = None,
           marker: Callable[[str], str] | None = None,
           guard: Guard | None = None) -> TranslatedFile:
     """The translated text; untranslated Markdown text is wrapped by `marker`, or in
     `<span lang=mark_lang>` (the site's pages). A translation `guard` refuses is treated as
     untranslated (English, marked) and listed in `refused`."""
+    segments = src.all_segments()
     table = entries(catalog)
+    # An English edit not yet merged (`capdev serve` between saves and `i18n update`): show
+    # what the update will record (old Spanish, outdated), not English for the whole block.
+    table.update(preview((s.msgid for s in segments), catalog))
     stats = Stats()
     missing: list[tuple[int, str]] = []
     outdated: list[tuple[int, str]] = []
     refused: list[Refused] = []
     shown: dict[str, str] = {}
-    for seg in src.all_segments():
+    for seg in segments:
         entry = table.get(seg.msgid)
         state = state_of(entry)
         if state != "untranslated" and guard is not None and (why := guard(seg.msgid, entry.msgstr)):
-            refused.append(Refused(seg.line, seg.msgid, *why, getattr(entry, "line", 0)
-                                   or getattr(entry, "linenum", 0)))
+            refused.append(Refused(seg.line, seg.msgid, *why, _line(entry)))
             state = "untranslated"
         stats.add(seg, state)
         if state == "fuzzy" and entry.previous_msgid:
