@@ -259,8 +259,7 @@ class Proposer:
         ops = sm.get_opcodes()
         cites = _citation_regions(shown, ops)
         for g in groups(block):
-            cite = next((c for c in cites if c[1] < g.o2 + (g.o1 == g.o2) and g.o1 < c[2]
-                         or c[1] <= g.o1 < c[2]), None)
+            cite = next((c for c in cites if _touches(g, c[1], c[2])), None)
             if cite is not None:
                 self._citation(item, block, g, cite)
                 continue
@@ -350,6 +349,13 @@ def _citation_regions(shown: Display, ops: list) -> list[tuple[int, int, int]]:
                 out.append((atom.at, j1, j2))
                 break
     return out
+
+
+def _touches(g: _Group, start: int, end: int) -> bool:
+    """Does the edit fall in old[start:end] (an insertion: strictly inside it)?"""
+    if g.o1 == g.o2:
+        return start < g.o1 < end
+    return g.o1 < end and start < g.o2
 
 
 def _to_source(ops: list, o: int, start: bool) -> int:

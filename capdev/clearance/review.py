@@ -187,10 +187,9 @@ def apply_decisions(root: Path, folder: Path, decisions: Path) -> Applied:
     comments = []
     for c in data["changes"]:
         decision = c["decision"]
-        setattr(result, {"accept": "accepted", "reject": "rejected",
-                         "defer": "deferred"}[decision],
-                getattr(result, {"accept": "accepted", "reject": "rejected",
-                                 "defer": "deferred"}[decision]) + 1)
+        result.accepted += decision == "accept"
+        result.rejected += decision == "reject"
+        result.deferred += decision == "defer"
         if c.get("kind") == "comment":
             if decision == "defer":
                 comments.append(_comment_record(c, data))

@@ -104,12 +104,12 @@ def _content_types(zf: zipfile.ZipFile, shown: str) -> list[Finding]:
     out = []
     for el in root:
         ctype = (el.get("ContentType") or "").lower()
-        where = Finding(f"{shown}![Content_Types].xml", el.sourceline or 1, "", "")
+        path, line = f"{shown}![Content_Types].xml", el.sourceline or 1
         if any(m in ctype for m in MACRO):
-            out.append(Finding(where.path, where.line, "review-macro",
+            out.append(Finding(path, line, "review-macro",
                                f"macro-enabled content ({el.get('ContentType')})", HINT))
         elif "oleobject" in ctype or "activex" in ctype:
-            out.append(Finding(where.path, where.line, "review-embedded-object",
+            out.append(Finding(path, line, "review-embedded-object",
                                f"embedded object content ({el.get('ContentType')})",
                                "remove embedded objects, or " + HINT))
     return out
