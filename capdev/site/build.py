@@ -21,7 +21,8 @@ from capdev import lock, oserrors
 from capdev.errors import CapdevError, Finding
 from capdev.site import output
 from capdev.site.plugin import child_command
-from capdev.site.stage import StageReport, stage
+from capdev.site.model import StageReport
+from capdev.site.stage import stage
 from capdev.sources import Project
 from capdev.sources.cached import load_project
 

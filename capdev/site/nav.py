@@ -9,7 +9,7 @@ from capdev.site.labels import label
 from capdev.site.pages import split_front, theme_text
 
 if TYPE_CHECKING:
-    from capdev.site.stage import Stager
+    from capdev.site.stager import Stager
 
 FIRST = ("index.md",)
 LAST = ("about.md", "authors.md", "translators.md", "privacy.md")
@@ -43,7 +43,7 @@ def _build(stager: Stager) -> list[Any]:
         if rel in docs:
             nav.append({label(lang, "home"): rel})
     for course in project.courses:
-        cmeta, infos = stager.context["courses"][course.id]
+        cmeta, infos = stager.context.courses[course.id]
         section: list[Any] = [f"{course.rel}/index.md"]
         for module, info in zip(course.modules, infos, strict=True):
             items: list[Any] = [module.index.out]

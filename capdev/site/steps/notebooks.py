@@ -1,0 +1,60 @@
+"""Once per run: execute the notebooks (cached). The helpers below let the courses step
+turn a notebook lesson into a page from that result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from capdev.site.model import Localized, StageContext, StageReport
+from capdev.site.stager import Stager
+from capdev.sources.project import Page, Project
+
+
+def run(project: Project, report: StageReport, context: StageContext) -> None:
+    notebooks = [p.src for p in project.all_pages() if p.is_notebook]
+    if notebooks:
+        from capdev.notebooks import run_notebooks
+
+        done = run_notebooks(project.root, notebooks, execute=project.config.execute,
+                             timeout=project.config.cell_timeout)
+        report.notebooks_run, report.notebooks_cached = done.executed, done.cached
+        context.notebooks = done.notebooks
+
+
+def localize(stager: Stager, lesson: Page) -> Localized:
+    if stager.lang == stager.project.config.source_language:
+        return Localized("", stager.lang)
+    loc = stager.localize(lesson.src)
+    if loc.fallback:
+        return Localized("", loc.lang, True, False, loc.ratio)
+    return loc
+
+
+def meta(loc: Localized) -> dict[str, Any]:
+    if not loc.text:
+        return {}
+    return (json.loads(loc.text).get("metadata") or {}).get("capdev") or {}
+
+
+def text(stager: Stager, lesson: Page, loc: Localized) -> str:
+    import nbformat
+
+    from capdev.notebooks import notebook_page
+
+    executed = stager.context.notebooks[lesson.src]
+    translated = nbformat.reads(loc.text, as_version=4) if loc.text else None
+    dest = (stager.dest / lesson.out).parent
+    page = notebook_page(executed, stager.lang, dest, Path(lesson.out).stem, translated=translated,
+                         repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel)
+    stager.written.update(_files(dest, Path(lesson.out).stem))
+    return page
+
+
+def _files(dest: Path, stem: str) -> set[Path]:
+    files = {dest / f"{stem}.ipynb"}
+    folder = dest / f"{stem}_files"
+    if folder.is_dir():
+        files |= {p for p in folder.rglob("*") if p.is_file()}
+    return files
