@@ -39,16 +39,17 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from capdev.catalogs.extract import Source
 from capdev.catalogs.inline import protected
 from capdev.catalogs.segment import Segment
 
 # Gale & Church 1993: priors of the moves and the variance of the length ratio.
-PRIOR = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2,
-         (1, 2): 0.089 / 2}
+PRIOR = {(1, 1): 0.86, (1, 0): 0.025, (0, 1): 0.025, (2, 1): 0.045,
+         (1, 2): 0.045}
 VARIANCE = 6.8
 SHARED_BONUS = 1.5  # per piece of evidence found on both sides
 ONE_SIDED_COST = 0.75  # per piece found on one side only
@@ -63,6 +64,7 @@ COPIED = {"code", "target", "reflabel", "footnote", "cite", "autolink", "html", 
 NOT_COUNTED = {"target", "url", "autolink", "html", "attr"}  # long, copied: not "length"
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+FENCES = ("```", "~~~")
 WEAK_KINDS = {"paragraph", "list item", "table cell"}  # too common to be evidence
 SENTENCE_END = ".!?:¿¡\"'«“(*#>-"
 
@@ -74,6 +76,7 @@ class Features:
     numbers: Counter[str]
     names: Counter[str]
     kind: str
+    barrier: bool = False  # code or other untranslated blocks sit between it and the last
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,9 @@ def features(seg: Segment) -> Features:
         rest = rest.replace(t, " ", 1) if k in COPIED else rest
     long_parts = sum(len(t) for k, t in tokens if k in NOT_COUNTED)
     numbers = Counter(re.sub(r"\D", "", n) for n in NUMBER.findall(rest))
-    return Features(max(len(seg.msgid) - long_parts, 1), copied, numbers, names(rest), seg.kind)
+    # pictographs (emoji) are copied too, though translators add or drop some: weak evidence
+    marks = names(rest) + Counter(c for c in rest if unicodedata.category(c) == "So")
+    return Features(max(len(seg.msgid) - long_parts, 1), copied, numbers, marks, seg.kind)
 
 
 def names(text: str) -> Counter[str]:
@@ -160,6 +165,8 @@ def _kind_cost(en: list[Features], es: list[Features]) -> float:
             cost += KIND_COST  # headings are never merged or split
         if len({f.kind for f in en + es}) > 1:
             cost += 2 * KIND_COST  # a paragraph is merged with a paragraph, not a tab label
+        if any(f.barrier for f in en[1:] + es[1:]):
+            cost += 2 * KIND_COST  # no translator merges text across a code block
     return cost
 
 
@@ -184,20 +191,33 @@ def move_cost(en: list[Features], es: list[Features], ratio: float) -> float:
 def align(en: Source, es: Source) -> Alignment:
     result = Alignment()
     en_units, es_units = _segments_by_unit(en), _segments_by_unit(es)
-    ratio = _ratio([s for u in en_units for s in u], [s for u in es_units for s in u])
+    ratio = _ratio([s for u, _ in en_units for s in u], [s for u, _ in es_units for s in u])
     for i in range(max(len(en_units), len(es_units))):
-        e_unit = en_units[i] if i < len(en_units) else []
-        s_unit = es_units[i] if i < len(es_units) else []
-        result.links += align_segments(e_unit, s_unit, ratio)
+        e_unit, e_text = en_units[i] if i < len(en_units) else ([], "")
+        s_unit, s_text = es_units[i] if i < len(es_units) else ([], "")
+        result.links += align_segments(e_unit, s_unit, ratio, (e_text, s_text))
     return result
 
 
-def _segments_by_unit(src: Source) -> list[list[Segment]]:
-    """Notebooks align cell by cell (Markdown cells in order); other files are one unit."""
+def _segments_by_unit(src: Source) -> list[tuple[list[Segment], str]]:
+    """Notebooks align cell by cell (Markdown cells in order); other files are one unit.
+    Each unit comes with the text its segments' offsets point into ("" if none)."""
     if src.kind != "ipynb":
-        return [src.segments]
-    units = {c.index: c.segments for c in src.cells} | src.cell_meta
-    return [src.meta_segments] + [units[i] for i in sorted(units)]
+        return [(src.segments, src.text)]
+    units = {c.index: (c.segments, c.text) for c in src.cells}
+    units |= {i: (segs, "") for i, segs in src.cell_meta.items()}
+    return [(src.meta_segments, "")] + [units[i] for i in sorted(units)]
+
+
+def barriers(segs: list[Segment], text: str) -> list[bool]:
+    """Whether untranslated blocks (a code fence, several lines of code or HTML) separate
+    each segment from the one before."""
+    out = [False]
+    for prev, seg in zip(segs, segs[1:], strict=False):
+        between = text[prev.end:seg.start] if 0 <= prev.end <= seg.start <= len(text) else ""
+        lines = [x for x in between.splitlines() if x.strip()]
+        out.append(any(x.lstrip().startswith(FENCES) for x in lines) or len(lines) > 2)
+    return out
 
 
 def _ratio(en: list[Segment], es: list[Segment]) -> float:
@@ -207,8 +227,10 @@ def _ratio(en: list[Segment], es: list[Segment]) -> float:
     return min(max(b / a, 0.5), 2.0) if a and b else 1.0
 
 
-def align_segments(en: list[Segment], es: list[Segment], ratio: float = 1.0) -> list[Link]:
-    fe, fs = [features(s) for s in en], [features(s) for s in es]
+def align_segments(en: list[Segment], es: list[Segment], ratio: float = 1.0,
+                   texts: tuple[str, str] = ("", "")) -> list[Link]:
+    fe = [replace(features(s), barrier=b) for s, b in zip(en, barriers(en, texts[0]), strict=True)]
+    fs = [replace(features(s), barrier=b) for s, b in zip(es, barriers(es, texts[1]), strict=True)]
     back = _walk(fe, fs, ratio)
     moves: list[tuple[int, int, int, int]] = []
     i, j = len(en), len(es)
