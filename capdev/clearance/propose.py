@@ -172,6 +172,7 @@ class Proposer:
         self.changes.sort(key=lambda c: c.line)
         for n, ch in enumerate(self.changes, 1):
             ch.id = f"c{n}"
+        _refuse_overlaps(self.changes)
         return self.changes
 
     # -- whole paragraphs -------------------------------------------------------------
@@ -336,6 +337,28 @@ class Proposer:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _refuse_overlaps(changes: list[Change]) -> None:
+    """Two changes rewriting the same text cannot both be spliced: the later one is
+    reported instead. The same edit met twice (a Spanish entry shared by two table cells)
+    is no clash: applying collapses it to one."""
+    taken: dict[tuple[str, int, int], tuple[str, str]] = {}
+    for ch in changes:
+        if not ch.applicable:
+            continue
+        clash = None
+        for e in ch.edits:
+            span = (e.msgid, e.at, e.at + len(e.old))
+            for (msgid, a, b), (cid, new) in taken.items():
+                same = (msgid, a, b) == span and new == e.new
+                if msgid == e.msgid and a < span[2] and span[1] < b and not same:
+                    clash = cid
+        if clash:
+            ch.applicable, ch.edits = False, []
+            ch.reason = f"overlaps {clash}: decide that one, import again, then this one"
+            continue
+        for e in ch.edits:
+            taken[(e.msgid, e.at, e.at + len(e.old))] = (ch.id, e.new)
 
 def _citation_regions(shown: Display, ops: list) -> list[tuple[int, int, int]]:
     """(display position of the citation, start and end of its rendering in the DOCX's

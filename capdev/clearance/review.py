@@ -89,7 +89,8 @@ def _provenance(root: Path, note: NoteSource, zf: zipfile.ZipFile, shown: str,
 def _splice(text: str, edits: list[Edit], where: str) -> str:
     """Edits from the end backwards, each checked against the text it replaces."""
     last = len(text) + 1
-    for e in sorted(edits, key=lambda e: (e.at, len(e.old)), reverse=True):
+    unique = {(e.at, e.old, e.new): e for e in edits}.values()  # a shared entry, met twice
+    for e in sorted(unique, key=lambda e: (e.at, len(e.old)), reverse=True):
         if e.at + len(e.old) > last or text[e.at:e.at + len(e.old)] != e.old:
             raise CapdevError(Finding(where, 0, "review-conflict",
                                       f"the text at offset {e.at} is no longer "
