@@ -10,8 +10,10 @@ from capdev.checks.tr_context import Entry
 from capdev.errors import Finding
 
 DIGIT = re.compile(r"\d")
+GROUP_SPACE = "[ \u00a0\u202f]"  # 1 000 / 1\u00a0000 / 1\u202f000 (the UN and SI style)
 NUMBER = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w])|(?<![\w])\d+(?:[.,]\d+)*(?![\w])"
+    rf"(?<![\w.,])\d{{1,3}}(?:{GROUP_SPACE}\d{{3}})+(?:,\d+)?(?![\w])"
+    r"|(?<![\w])\d+(?:[.,]\d+)*(?![\w])"
 )
 NUMBER_WORDS = {  # English digits a Spanish sentence may spell out (Spanish style: uno…diez)
     "0": "cero", "1": "uno una un primer primera primero", "2": "dos segundo segunda",
@@ -22,42 +24,47 @@ NUMBER_WORDS = {  # English digits a Spanish sentence may spell out (Spanish sty
 }
 
 
-def values_en(token: str) -> set[float]:
-    """An English number: `,` groups thousands, `.` is the decimal point."""
-    plain = re.sub(r"[ \u00a0\u202f]", "", token)
+def _float(text: str) -> set[float]:
     try:
-        return {float(plain.replace(",", ""))}
+        return {float(text)}
     except ValueError:
         return set()
 
 
+def values_en(token: str) -> set[float]:
+    """An English number: `,` groups thousands, `.` is the decimal point. A token with two
+    points (a version, 1.6.1) is no number: it must be copied as it is."""
+    plain = re.sub(GROUP_SPACE, "", token)
+    return _float(plain.replace(",", "")) if plain.count(".") <= 1 else set()
+
+
 def values_es(token: str) -> set[float]:
-    """A Spanish number, either convention (Panama writes 2.15; Spain and the UN 2,15)."""
-    plain = re.sub(r"[ \u00a0\u202f]", "", token)
-    out = set(values_en(plain))
-    try:
-        out.add(float(plain.replace(".", "").replace(",", ".")))
-    except ValueError:
-        pass
+    """A Spanish number, either convention (Panama writes 2.15 and 1,000; Spain and the UN
+    2,15 and 1.000 or 1 000)."""
+    plain = re.sub(GROUP_SPACE, "", token)
+    out = values_en(plain)
+    if plain.count(",") <= 1:
+        out |= _float(plain.replace(".", "").replace(",", "."))
     return out
 
 
 @rule(
     "tr-number",
     "warning",
-    "numbers survive translation (2.15 → 2,15 is fine; 2.15 → 3 is not)",
+    "numbers survive translation (2.15 → 2,15 and 1,000.5 → 1.000,5 are fine; 2.15 → 3 is not)",
     "entry",
 )
 def number(e: Entry) -> Iterator[Finding]:
     if not DIGIT.search(e.msgid):
         return
+    tokens = NUMBER.findall(e.tr_text)
+    copied = {re.sub(GROUP_SPACE, " ", t) for t in tokens}  # versions, codes: the same string
     found: set[float] = set()
-    for tok in NUMBER.findall(e.tr_text):
+    for tok in tokens:
         found |= values_es(tok)
     words = set(re.findall(r"\w+", e.tr_text.lower()))
     for tok in NUMBER.findall(e.src_text):
-        vals = values_en(tok)
-        if vals & found:
+        if re.sub(GROUP_SPACE, " ", tok) in copied or values_en(tok) & found:
             continue
         spelled = NUMBER_WORDS.get(re.sub(r"\D", "", tok), "")
         if spelled and words & set(spelled.split()):
