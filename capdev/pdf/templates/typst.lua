@@ -35,12 +35,40 @@ end
 -- a share of the full text width from its text, so no column is narrower than its
 -- longest word (cells are not hyphenated: capdev.typ).
 
+-- Lua patterns work on bytes: multi-byte signs are compared as whole strings
+local SIGNS = {"-", "+", "−", "–", "~", "≈", "<", ">", "±"}
+local CURRENCIES = {"$", "€", "£", "¥", "B/.", "US$"}
+local SUFFIXES = {"%", "‰", "pp", "k", "m", "bn", "M", "B"}
+local EMPTY = {[""] = true, ["-"] = true, ["–"] = true, ["—"] = true, ["n/a"] = true,
+               ["n.d."] = true, ["…"] = true}
+
+local function strip_prefix(t, list)
+  for _, p in ipairs(list) do
+    if t:sub(1, #p) == p then return (t:sub(#p + 1):gsub("^%s+", "")) end
+  end
+  return t
+end
+
+local function strip_suffix(t, list)
+  for _, p in ipairs(list) do
+    if #t > #p and t:sub(-#p) == p then return (t:sub(1, -#p - 1):gsub("%s+$", "")) end
+  end
+  return t
+end
+
 -- a number, percentage or amount: "12", "1,250.5", "-3 %", "USD 40", "B/. 2.50", "€5m"
 local function is_number(text)
-  local t = text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-  t = t:gsub("^[A-Z][A-Z][A-Z] ", ""):gsub("^B/%. ?", ""):gsub("^[$€£¥]", "")
-  t = t:gsub("^[-+−–~≈<>]", ""):gsub("^[$€£¥]", "")
-  return t:match("^%d[%d.,  ]*%s?[%%‰]?%s?[kKmMbB]?n?$") ~= nil
+  local t = text:gsub("\u{a0}", " "):gsub("\u{202f}", " "):gsub("^%s+", ""):gsub("%s+$", "")
+  t = t:gsub("^%u%u%u%s+", "")  -- an ISO currency code: USD 40
+  t = strip_prefix(strip_prefix(strip_prefix(t, SIGNS), CURRENCIES), SIGNS)
+  t = strip_suffix(t, SUFFIXES)
+  t = t:gsub("%s*%u%u%u$", "")  -- 40 USD
+  return t:match("^%d[%d., ]*$") ~= nil and t:match("%d$") ~= nil
+end
+
+local function is_empty(text)
+  local t = text:gsub("^%s+", ""):gsub("%s+$", "")
+  return EMPTY[t] == true
 end
 
 local function cell_text(cell)
@@ -61,7 +89,7 @@ local function numeric_column(rows, col)
   for _, row in ipairs(rows) do
     local cell = row.cells[col]
     local text = cell and cell_text(cell) or ""
-    if text:match("%S") and not text:match("^%s*[—–-]%s*$") then
+    if not is_empty(text) then
       if not is_number(text) then return false end
       seen = true
     end
