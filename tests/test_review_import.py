@@ -418,6 +418,18 @@ def test_spanish_review_goes_into_the_catalog_only(built: dict, project: Path) -
     assert "a citation changed" in said and "new paragraphs are added to the English" in said
 
 
+def test_a_shared_spanish_entry_edited_twice_is_edited_once(built: dict,
+                                                            project: Path) -> None:
+    d = Docx(built["es"])
+    d.replace("Bajo", "Reducido")  # the web portal's and the mobile application's cost:
+    d.replace("Bajo", "Reducido")  # one catalog entry ("Low") for both cells
+    data, _ = _import(project, d.bytes(), "--lang", "es")
+    assert [c["kind"] for c in data["changes"]] == ["table-cell", "table-cell"]
+    _decide(project, data, {})
+    catalog = (project / CATALOG).read_text("utf-8")
+    assert 'msgid "Low"\nmsgstr "Reducido"\n' in catalog
+
+
 # -- provenance -------------------------------------------------------------------------
 
 def test_import_refuses_a_docx_built_from_another_revision(built: dict, project: Path) -> None:
@@ -507,6 +519,21 @@ def test_untrusted_docx_is_refused_and_changes_nothing(built: dict, project: Pat
     assert FINDING.search(err), err
     assert not (project / "decisions.yml").exists()
     assert (project / NOTE_DIR / "note.md").read_bytes() == before
+
+
+@pytest.mark.parametrize("where", [0.05, 0.25, 0.45, 0.65, 0.8, 0.95])
+def test_damaged_bytes_are_a_finding_never_a_traceback(built: dict, project: Path,
+                                                       where: float) -> None:
+    data = bytearray(built["en"])
+    at = int(len(data) * where)
+    data[at:at + 64] = bytes(64)  # a damaged download or a truncated e-mail attachment
+    path = project / "reviewed.docx"
+    path.write_bytes(bytes(data))
+    proc = capdev("review", "import", NOTE, str(path), "--decisions",
+                  str(project / "decisions.yml"), cwd=project)
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 1 and "[review-corrupt]" in proc.stderr, proc.stderr
+    assert FINDING.search(proc.stderr) and not (project / "decisions.yml").exists()
 
 
 def test_a_bad_decision_is_a_finding(built: dict, project: Path) -> None:

@@ -71,8 +71,12 @@ def read(data: bytes, shown: str) -> list[Block]:
         out = pandoc.run(["-f", "docx", "--track-changes=all", "-t", "json"], data, shown)
         tree = json.loads(out)
     except CapdevError as err:
+        said = err.findings[0].message if err.findings else ""
+        # pandoc's own words when they are words, not a Haskell call site
+        detail = f" ({said.removeprefix('pandoc failed: ')})" if said and "called at" not in said \
+            else ""
         raise CapdevError(Finding(shown, 1, "review-unreadable",
-                                  err.findings[0].message if err.findings else "pandoc failed",
+                                  f"not a readable Word document{detail}",
                                   "open it in Word and save it again as .docx")) from None
     except ValueError as exc:
         raise CapdevError(Finding(shown, 1, "review-unreadable", str(exc),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -23,6 +24,9 @@ HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 EMBEDDED = ("oleobject", "activex", "control", "/package", "embeddings/", "activex/")
 EMBEDDED_RELS = {"oleobject", "package", "control", "activexcontrol", "activexcontrolbinary"}
 MACRO = ("vbaproject", "vbadata", "macroenabled", "word/vba")
+# What a damaged archive raises while it is read (RuntimeError: an encrypted member).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
+              NotImplementedError, RuntimeError)
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 HINT = "save the reviewed document as a plain Word Document (.docx) and import that"
 
@@ -36,7 +40,7 @@ def check(data: bytes, shown: str) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise CapdevError(Finding(shown, 1, "review-not-docx",
                                   f"not a DOCX (not a zip archive: {exc})", HINT)) from None
     findings = _bomb(infos, shown)
@@ -47,6 +51,7 @@ def check(data: bytes, shown: str) -> zipfile.ZipFile:
         raise CapdevError(Finding(shown, 1, "review-not-docx",
                                   "a zip archive without word/document.xml: not a Word document",
                                   HINT))
+    findings += _damaged(zf, shown)
     findings += _members(names, shown)
     findings += _content_types(zf, shown)
     for name in sorted(n for n in names if n.endswith(".rels")):
@@ -72,6 +77,19 @@ def _bomb(infos: list[zipfile.ZipInfo], shown: str) -> list[Finding]:
     return []
 
 
+def _damaged(zf: zipfile.ZipFile, shown: str) -> list[Finding]:
+    """Every member's checksum (sizes are bounded above): a damaged download is told as
+    such, not as whatever pandoc trips over first."""
+    try:
+        bad = zf.testzip()
+    except ZIP_ERRORS as exc:
+        return [Finding(shown, 1, "review-corrupt", f"the archive is damaged ({exc})", HINT)]
+    if bad is not None:
+        return [Finding(f"{shown}!{bad}", 1, "review-corrupt",
+                        "this part of the archive is damaged (checksum mismatch)", HINT)]
+    return []
+
+
 def _members(names: set[str], shown: str) -> list[Finding]:
     out = []
     for name in sorted(names):
@@ -92,7 +110,7 @@ def _xml(zf: zipfile.ZipFile, name: str, shown: str) -> etree._Element | Finding
     except etree.XMLSyntaxError as exc:
         return Finding(f"{shown}!{name}", exc.lineno or 1, "review-corrupt",
                        f"not well-formed XML: {exc.msg}", HINT)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         return Finding(f"{shown}!{name}", 1, "review-corrupt", f"cannot be unpacked: {exc}",
                        HINT)
 
