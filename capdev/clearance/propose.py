@@ -48,9 +48,15 @@ class Change:
     comment: str = ""
 
     def as_dict(self) -> dict:
+        """For the decisions file: what a person reads and decides first, then the splice;
+        empty fields left out."""
         d = asdict(self)
-        d["decision"] = "defer"
-        return d
+        head = {k: d.pop(k) for k in ("id", "kind", "author", "date", "line", "summary")}
+        head["decision"] = "defer"
+        for e in d["edits"]:
+            if not e["msgid"]:
+                del e["msgid"]
+        return head | {k: v for k, v in d.items() if v not in ("", [])}
 
 
 @dataclass
