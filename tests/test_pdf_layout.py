@@ -24,6 +24,7 @@ from pypdf.generic import ContentStream
 from capdev.pdf import build_outputs, pandoc
 from capdev.pdf.labels import licence_line
 from capdev.pdf.prepare import TYPST_FILTER
+from capdev.pdf.typst_compile import drop_false_suspects
 
 REPO = Path(__file__).resolve().parent.parent
 NOTE_ID = "integrated-multichannel-service-delivery"
@@ -126,16 +127,16 @@ def table_widths(reader: PdfReader) -> list[float]:
             for x0, x1, _, w in horizontal_rules(page, reader) if w == TABLE_RULE_PT]
 
 
-def table_runs(reader: PdfReader) -> list[str]:
+def table_runs(reader: PdfReader, only: int | None = None) -> list[str]:
     """The text runs set at the table size: each is (part of) one line of one cell."""
     runs: list[str] = []
-    for page in reader.pages:
+    for page in reader.pages if only is None else [reader.pages[only]]:
         def visit(text: str, cm: list[float], tm: list[float], _font: object,
                   size: float) -> None:
             if text.strip() and abs(size * abs(tm[3]) * abs(cm[3]) - TABLE_TEXT_PT) < 0.05:
                 runs.append(text)
         page.extract_text(visitor_text=visit)
-    return runs
+    return [run.strip() for run in runs]
 
 
 # --- tests -----------------------------------------------------------------------------
@@ -149,6 +150,18 @@ def test_tables_span_the_text_width(pdfs: dict[str, Path], lang: str) -> None:
     tables = len(re.findall(r"^\|(?: *:?-+:? *\|)+ *$", source, re.MULTILINE))
     assert tables >= 1 and len(widths) >= tables, (tables, widths)
     assert all(abs(w - full) <= 1.0 for w in widths), (full, widths)
+
+
+@pytest.mark.parametrize(("lang", "first_header"), [("en", "Channel"), ("es", "Canal")])
+def test_header_row_repeats_on_every_page_of_a_table(pdfs: dict[str, Path], lang: str,
+                                                      first_header: str) -> None:
+    """Each page where a table's header rule is drawn shows the header row above it."""
+    reader = PdfReader(pdfs[lang])
+    pages = [n for n, page in enumerate(reader.pages)
+             if any(r[3] == TABLE_RULE_PT for r in horizontal_rules(page, reader))]
+    assert pages
+    for n in pages:
+        assert first_header in table_runs(PdfReader(pdfs[lang]), only=n), n
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -207,6 +220,26 @@ def test_pdfinfo_reports_no_error(pdfs: dict[str, Path], lang: str) -> None:
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert re.search(r"^Author:\s+Capacity Development Programme team$", proc.stdout, re.M)
     assert re.search(r"^Tagged:\s+yes$", proc.stdout, re.M)
+
+
+MARKINFO = [
+    # (the catalog's MarkInfo as written, as it must come out; None: unchanged)
+    (b"/MarkInfo << /Marked true /Suspects false >>",
+     b"/MarkInfo << /Marked true                 >>"),
+    (b"/MarkInfo <<\n  /Marked true\n  /Suspects false\n>>",
+     b"/MarkInfo <<\n  /Marked true\n" + b" " * len(b"  /Suspects false") + b"\n>>"),
+    (b"/MarkInfo << /Marked true /Suspects true >>", None),  # a claim we do not touch
+    (b"/Foo << /Suspects false >>", None),  # only the MarkInfo entry
+]
+
+
+@pytest.mark.parametrize(("markinfo", "expected"), MARKINFO)
+def test_false_suspects_blanked_in_place(markinfo: bytes, expected: bytes | None) -> None:
+    """Blanked with spaces, so every byte offset (the cross-reference table) stays right."""
+    def pdf(entry: bytes) -> bytes:
+        return b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog " + entry + b" >>\nendobj\n"
+
+    assert drop_false_suspects(pdf(markinfo)) == pdf(expected or markinfo)
 
 
 def largest_blanks(pdf: Path, folder: Path, dpi: int = 36) -> list[float]:
