@@ -127,6 +127,9 @@ def cmd_apply(args: argparse.Namespace) -> int:
     print_findings(result.not_applied)
     for path in result.written:
         console.print(f"wrote {path}", markup=False)
+    if any(p.endswith("note.md") for p in result.written):
+        console.print("the English changed: run `capdev i18n update` to carry it to the "
+                      "catalogs", markup=False)
     console.print(f"{result.accepted} accepted, {result.rejected} rejected, {result.deferred} "
                   f"deferred; {result.comments_kept} unresolved comments kept", markup=False)
     return 0
