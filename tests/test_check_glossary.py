@@ -11,6 +11,7 @@ import yaml
 
 from capdev.checks import glossary as gl
 from capdev.checks import tbx
+from capdev.cli import glossary as glossary_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).parent / "fixtures" / "check"
@@ -83,7 +84,7 @@ def test_tbx_export(tmp_path: Path, g: gl.Glossary) -> None:
 
 def test_cli_action_writes_tbx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parser = argparse.ArgumentParser()
-    tbx.register_cli(parser.add_subparsers())
+    glossary_cli.register(parser.add_subparsers())
     out = tmp_path / "glossary.tbx"
     args = parser.parse_args(["glossary", "--tbx", "-o", str(out)])
     monkeypatch.chdir(ROOT)

@@ -5,11 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from rich.table import Table
-
 from capdev.catalogs import po as _po
 from capdev.catalogs.translate import Guard, Stats, translate_file
-from capdev.cli.output import console
 from capdev.errors import Finding
 
 
@@ -56,21 +53,3 @@ def checked(root: Path, sources: list[Path], lang: str) -> tuple[list[Row], list
 def group_of(source: str) -> str:
     parts = source.split("/")
     return "/".join(parts[:2]) if parts[0] in ("courses", "policy_notes", "publications") else parts[0]
-
-
-def print_table(rows: list[Row]) -> None:
-    table = Table(title="Translation status", show_lines=False)
-    for col in ("file", "lang", "segments", "translated", "fuzzy", "untranslated", "words %"):
-        table.add_column(col, justify="left" if col in ("file", "lang") else "right",
-                         overflow="fold")
-    groups: dict[tuple[str, str], Stats] = {}
-    for r in rows:
-        st = r.stats
-        table.add_row(r.source, r.lang, str(st.segments), str(st.translated), str(st.fuzzy),
-                      str(st.untranslated), f"{r.percent:.0f}%")
-        groups.setdefault((group_of(r.source), r.lang), Stats()).merge(st)
-    table.add_section()
-    for (group, lang), st in sorted(groups.items()):
-        table.add_row(f"[b]{group}[/b]", lang, str(st.segments), str(st.translated),
-                      str(st.fuzzy), str(st.untranslated), f"{100 * st.ratio:.0f}%")
-    console.print(table)

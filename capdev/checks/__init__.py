@@ -3,7 +3,7 @@
 Public API:
   run_checks(root, paths=None, use_cache=True) -> Result   (.findings, .errors, .warnings, .failed())
   RULES (after registry.load_all()): id → Rule(id, severity, description, scope)
-  tbx.register_cli(i18n_subparsers)       adds `capdev i18n glossary [--tbx]`
+  tbx.to_tbx(glossary)                      TBX-Basic (the command: capdev/cli/glossary.py)
 """
 
 from __future__ import annotations

@@ -1,13 +1,10 @@
-"""The termbase for CAT tools: TBX-Basic export and `capdev i18n glossary`."""
+"""The termbase for CAT tools: TBX-Basic export (the command is capdev/cli/glossary.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from capdev.checks.glossary import GLOSSARY, Glossary, load
-from capdev.checks.registry import hit
-from capdev.errors import CapdevError
+from capdev.checks.glossary import GLOSSARY, Glossary
 
 POS = {"noun": "noun", "proper noun": "properNoun", "verb": "verb", "adjective": "adjective",
        "adverb": "adverb"}
@@ -60,36 +57,3 @@ def _tig(parent: Any, term: str, pos: str, status: str, term_type: str = "") -> 
     if pos in POS:
         ET.SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = POS[pos]
     ET.SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = status
-
-
-def register_cli(isub: Any) -> None:
-    """`capdev i18n glossary [--tbx] [-o FILE]` — the lead adds this to the i18n subparsers."""
-    g = isub.add_parser("glossary", help="check the termbase; --tbx exports it for CAT tools")
-    g.add_argument("--tbx", action="store_true", help="write TBX-Basic (stdout, or -o FILE)")
-    g.add_argument("-o", "--output", type=Path, help="file to write the TBX to")
-    g.set_defaults(func=cmd_glossary)
-
-
-def cmd_glossary(args: Any) -> int:
-    from capdev.config import find_root
-
-    root = find_root()
-    glossary, findings = load(root)
-    if glossary is None and not findings:
-        raise CapdevError(hit("glossary-invalid", GLOSSARY, 0, "no glossary file",
-                              "create translations/glossary.yml (see CONTENT-MODEL.md)"))
-    if findings:
-        raise CapdevError(findings)
-    if args.tbx:
-        text = to_tbx(glossary)
-        if args.output:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(text, "utf-8")
-        else:
-            print(text, end="")
-        return 0
-    for t in glossary.terms:
-        acr = f" ({t.acronym.get('en')} → {t.acronym.get('es')})" if t.acronym else ""
-        print(f"{t.en} → {t.es}{acr}")
-    print(f"{len(glossary.terms)} terms")
-    return 0

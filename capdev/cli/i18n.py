@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import SUFFIXES, read_source
@@ -13,6 +14,9 @@ from capdev.catalogs.translate import apply
 from capdev.cli.output import console, err_console
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
+
+if TYPE_CHECKING:
+    from capdev.catalogs.status import Row
 
 HELP = """\
 Translation catalogs (gettext PO) under translations/<lang>/, one per English source.
@@ -67,11 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="replace translations already in the catalog (default: keep them)")
     im.set_defaults(func=cmd_import)
 
-    from capdev.checks.tbx import register_cli as _glossary
+    from capdev.cli import glossary as _glossary
     from capdev.cli import xliff as _x
 
     _x.register(isub)
-    _glossary(isub)
+    _glossary.register(isub)
 
 
 def _targets(root: Path, lang: str | None) -> list[str]:
@@ -165,7 +169,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from capdev.catalogs.status import checked, print_table
+    from capdev.catalogs.status import checked
 
     root = find_root()
     rows, problems = [], []
@@ -177,7 +181,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         json.dump([r.to_dict() for r in rows], sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        print_table(rows)
+        _status_table(rows)
     total_words = sum(r.stats.words for r in rows)
     done = sum(r.stats.translated_words for r in rows)
     pct = 100.0 * done / total_words if total_words else 100.0
@@ -187,6 +191,29 @@ def cmd_status(args: argparse.Namespace) -> int:
         err_console.print(f"translated {pct:.1f}% of words, below --fail-under {args.fail_under}")
         return 1
     return 0
+
+
+def _status_table(rows: list[Row]) -> None:
+    from rich.table import Table
+
+    from capdev.catalogs.status import group_of
+    from capdev.catalogs.translate import Stats
+
+    table = Table(title="Translation status", show_lines=False)
+    for col in ("file", "lang", "segments", "translated", "fuzzy", "untranslated", "words %"):
+        table.add_column(col, justify="left" if col in ("file", "lang") else "right",
+                         overflow="fold")
+    groups: dict[tuple[str, str], Stats] = {}
+    for r in rows:
+        st = r.stats
+        table.add_row(r.source, r.lang, str(st.segments), str(st.translated), str(st.fuzzy),
+                      str(st.untranslated), f"{r.percent:.0f}%")
+        groups.setdefault((group_of(r.source), r.lang), Stats()).merge(st)
+    table.add_section()
+    for (group, lang), st in sorted(groups.items()):
+        table.add_row(f"[b]{group}[/b]", lang, str(st.segments), str(st.translated),
+                      str(st.fuzzy), str(st.untranslated), f"{100 * st.ratio:.0f}%")
+    console.print(table)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

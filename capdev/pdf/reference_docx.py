@@ -1,6 +1,6 @@
 """Generate `templates/reference.docx`: pandoc's default reference document restyled.
 
-Run `python -m capdev.pdf.reference_docx` after changing the house style; the result is
+Run `python scripts/reference_docx.py` after changing the house style; the result is
 committed so builds never depend on this script. We edit styles.xml text rather than
 hand-build a .docx, so every style pandoc expects stays present.
 """
@@ -69,11 +69,4 @@ def build() -> bytes:
     return out.getvalue()
 
 
-def main() -> None:
-    path = Path(__file__).with_name("templates") / "reference.docx"
-    path.write_bytes(build())
-    print(f"wrote {path}")
-
-
-if __name__ == "__main__":
-    main()
+TEMPLATE = Path(__file__).with_name("templates") / "reference.docx"
