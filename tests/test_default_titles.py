@@ -92,3 +92,17 @@ def test_translated_default_titles_render_in_spanish(md: markdown.Markdown, tmp_
     for word in ("Nota", "Advertencia", "Consejo", "Peligro", "Pregunta", "Un ejemplo práctico"):
         assert f">{word}</" in html
     assert ">Note<" not in html and ">Warning<" not in html
+
+
+def test_imported_spanish_title_fills_the_default_title(project: Path):
+    """`capdev i18n import` of a Spanish page whose `!!! note "Nota"` has a title: the
+    title fills the English `!!! note`'s default title, which the import used to drop."""
+    spanish = project / "es-index.md"
+    english = (project / "docs/index.md").read_text("utf-8")
+    spanish.write_text(english.replace("!!! note\n", '!!! note "Nota"\n'), "utf-8")
+    catalog = project / "translations/es/docs/index.md.po"
+    emptied = catalog.read_text("utf-8").replace('msgstr "Nota"', 'msgstr ""')
+    catalog.write_text(emptied, "utf-8")
+    capdev("i18n", "import", "docs/index.md", "es-index.md", cwd=project, check=True)
+    entry = next(e for e in _po.read(catalog, "index.md.po").po if e.msgid == "Note")
+    assert entry.msgstr == "Nota"
