@@ -56,7 +56,10 @@ ONE_SIDED_COST = 0.75  # per piece found on one side only
 NAME_WEIGHT = 0.4  # names are weaker evidence: English capitalises more than Spanish
 KIND_COST = 4.0  # a heading against a paragraph
 RATIO_LIMITS = (0.5, 2.0)  # length ratio (relative to the document's) still plausible
-BAND = 40  # the walk stays this close to the diagonal (long files stay linear)
+RATIO_RANGE = (0.25, 4.0)  # characters per English character: Chinese ~0.3, German ~1.2
+SHIFT_MARGIN = 1.0  # a neighbour fitting within this cost makes a pair ambiguous
+SKIP_COST = -math.log(PRIOR[(1, 0)])
+BAND = 25  # the walk stays this close to the diagonal (long files stay linear)
 
 # Inline parts that are copied, not translated; emoji and entities may be localised.
 COPIED = {"code", "target", "reflabel", "footnote", "cite", "autolink", "html", "attr", "math",
@@ -141,14 +144,18 @@ def names(text: str) -> Counter[str]:
 def _merge(feats: list[Features]) -> Features:
     if len(feats) == 1:
         return feats[0]
-    return Features(sum(f.length for f in feats), sum((f.copied for f in feats), Counter()),
-                    sum((f.numbers for f in feats), Counter()),
-                    sum((f.names for f in feats), Counter()), feats[0].kind)
+    a, b = feats
+    return Features(a.length + b.length, a.copied + b.copied, a.numbers + b.numbers,
+                    a.names + b.names, a.kind)
 
 
 def _shared(a: Counter[str], b: Counter[str]) -> tuple[int, int]:
-    both = sum((a & b).values())
-    return both, sum(a.values()) + sum(b.values()) - 2 * both
+    """(pieces on both sides, pieces on one side only)."""
+    total = a.total() + b.total()
+    if not a or not b:
+        return 0, total
+    both = sum(min(v, b[k]) for k, v in a.items() if k in b)
+    return both, total - 2 * both
 
 
 def length_cost(l1: int, l2: int, ratio: float) -> float:
@@ -180,23 +187,61 @@ def evidence_cost(en: Features, es: Features) -> float:
 
 
 def move_cost(en: list[Features], es: list[Features], ratio: float) -> float:
+    fixed, l1, l2 = _fixed_cost(en, es)
+    return fixed + length_cost(l1, l2, ratio) if en and es else fixed
+
+
+def _fixed_cost(en: list[Features], es: list[Features]) -> tuple[float, int, int]:
+    """The part of a move's cost that does not depend on the length ratio, and the lengths."""
     prior = -math.log(PRIOR[(len(en), len(es))])
     if not en or not es:
-        return prior
+        return prior, 0, 0
     e, s = _merge(en), _merge(es)
-    return prior + length_cost(e.length, s.length, ratio) + evidence_cost(e, s) \
-        + _kind_cost(en, es)
+    return prior + evidence_cost(e, s) + _kind_cost(en, es), e.length, s.length
+
+
+class Grid:
+    """One unit's segment features and the ratio-independent cost of every move, kept
+    across the passes of `align` (the evidence is what costs time to compare)."""
+
+    def __init__(self, fe: list[Features], fs: list[Features]):
+        self.fe, self.fs = fe, fs
+        self._fixed: dict[tuple[int, int, int, int], tuple[float, int, int]] = {}
+
+    def cost(self, i: int, di: int, j: int, dj: int, ratio: float) -> float:
+        if not di or not dj:
+            return SKIP_COST
+        key = (i, di, j, dj)
+        got = self._fixed.get(key)
+        if got is None:
+            got = self._fixed[key] = _fixed_cost(self.fe[i - di:i], self.fs[j - dj:j])
+        return got[0] + length_cost(got[1], got[2], ratio)
 
 
 def align(en: Source, es: Source) -> Alignment:
-    result = Alignment()
     en_units, es_units = _segments_by_unit(en), _segments_by_unit(es)
+    pairs = list(zip(en_units, es_units, strict=False))
+    pairs += [(u, ([], "")) for u in en_units[len(es_units):]]
+    pairs += [(([], ""), u) for u in es_units[len(en_units):]]
+    # The whole-document ratio is skewed when the English grew after it was translated;
+    # the median over the 1–1 pairs of a first alignment is not.
     ratio = _ratio([s for u, _ in en_units for s in u], [s for u, _ in es_units for s in u])
-    for i in range(max(len(en_units), len(es_units))):
-        e_unit, e_text = en_units[i] if i < len(en_units) else ([], "")
-        s_unit, s_text = es_units[i] if i < len(es_units) else ([], "")
-        result.links += align_segments(e_unit, s_unit, ratio, (e_text, s_text))
+    grids = [grid(e, s, (et, st)) for (e, et), (s, st) in pairs]
+    trial = [x for ((e, _), (s, _)), g in zip(pairs, grids, strict=True)
+             for x in align_segments(e, s, ratio, g)]
+    ratio = _pair_ratio(trial, ratio)
+    result = Alignment()
+    for ((e_unit, _), (s_unit, _)), g in zip(pairs, grids, strict=True):
+        result.links += align_segments(e_unit, s_unit, ratio, g)
     return result
+
+
+def _pair_ratio(links: list[Link], default: float) -> float:
+    ratios = sorted(features(link.es[0]).length / features(link.en[0]).length
+                    for link in links if link.move == "1-1")
+    if len(ratios) < 5:
+        return default
+    return min(max(ratios[len(ratios) // 2], RATIO_RANGE[0]), RATIO_RANGE[1])
 
 
 def _segments_by_unit(src: Source) -> list[tuple[list[Segment], str]]:
@@ -224,14 +269,19 @@ def _ratio(en: list[Segment], es: list[Segment]) -> float:
     """Characters of translation per English character, measured on this document."""
     a = sum(features(s).length for s in en)
     b = sum(features(s).length for s in es)
-    return min(max(b / a, 0.5), 2.0) if a and b else 1.0
+    return min(max(b / a, RATIO_RANGE[0]), RATIO_RANGE[1]) if a and b else 1.0
+
+
+def grid(en: list[Segment], es: list[Segment], texts: tuple[str, str] = ("", "")) -> Grid:
+    fe = [replace(features(s), barrier=b) for s, b in zip(en, barriers(en, texts[0]), strict=True)]
+    fs = [replace(features(s), barrier=b) for s, b in zip(es, barriers(es, texts[1]), strict=True)]
+    return Grid(fe, fs)
 
 
 def align_segments(en: list[Segment], es: list[Segment], ratio: float = 1.0,
-                   texts: tuple[str, str] = ("", "")) -> list[Link]:
-    fe = [replace(features(s), barrier=b) for s, b in zip(en, barriers(en, texts[0]), strict=True)]
-    fs = [replace(features(s), barrier=b) for s, b in zip(es, barriers(es, texts[1]), strict=True)]
-    back = _walk(fe, fs, ratio)
+                   cells: Grid | None = None) -> list[Link]:
+    cells = cells or grid(en, es)
+    back = _walk(cells, ratio)
     moves: list[tuple[int, int, int, int]] = []
     i, j = len(en), len(es)
     while i or j:
@@ -240,27 +290,27 @@ def align_segments(en: list[Segment], es: list[Segment], ratio: float = 1.0,
         i, j = i - di, j - dj
     moves.reverse()
     links = [Link(tuple(en[a:b]), tuple(es[c:d])) for a, b, c, d in moves]
-    return [_judge(links, k, ratio) for k in range(len(links))]
+    return [_judge(links, k, moves[k], cells.fe, cells.fs, ratio) for k in range(len(links))]
 
 
-def _walk(fe: list[Features], fs: list[Features],
-          ratio: float) -> dict[tuple[int, int], tuple[int, int]]:
+def _walk(cells: Grid, ratio: float) -> dict[tuple[int, int], tuple[int, int]]:
     """Cheapest path through the (i, j) grid, inside a band around the diagonal."""
-    n, m = len(fe), len(fs)
-    width = BAND + abs(n - m)
+    n, m = len(cells.fe), len(cells.fs)
+    # a path leaves the straight line from (0, 0) to (n, m) by at most |n − m|·min/max
+    width = BAND + (abs(n - m) * min(n, m)) // max(n, m, 1)
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n + 1):
-        centre = i * m / n if n else 0
-        for j in range(max(0, int(centre) - width), min(m, int(centre) + width) + 1):
-            if (i, j) == (0, 0):
+        centre = int(i * m / n) if n else 0
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            if not i and not j:
                 continue
             best, step = math.inf, (0, 0)
             for di, dj in PRIOR:
                 prev = cost.get((i - di, j - dj))
                 if prev is None or i < di or j < dj:
                     continue
-                c = prev + move_cost(fe[i - di:i], fs[j - dj:j], ratio)
+                c = prev + cells.cost(i, di, j, dj, ratio)
                 if c < best:
                     best, step = c, (di, dj)
             if step != (0, 0):
@@ -268,7 +318,8 @@ def _walk(fe: list[Features], fs: list[Features],
     return back
 
 
-def _judge(links: list[Link], k: int, ratio: float) -> Link:
+def _judge(links: list[Link], k: int, move: tuple[int, int, int, int], fe: list[Features],
+           fs: list[Features], ratio: float) -> Link:
     link = links[k]
     if not link.en or not link.es:
         return link
@@ -280,10 +331,27 @@ def _judge(links: list[Link], k: int, ratio: float) -> Link:
         return Link(link.en, link.es, (f"split into two paragraphs in the Spanish source "
                                        f"(lines {es_lines}), joined here",))
     reasons = pair_reasons(link.en[0], link.es[0], ratio)
-    if not reasons and _beside_a_gap(links, k) and not _has_shared_evidence(link):
-        reasons.append("next to a merged, split or unmatched block, and only the length "
-                       "supports this pair")
+    if not reasons and _beside_a_gap(links, k):
+        if not _has_shared_evidence(link):
+            reasons.append("next to a merged, split or unmatched block, and only the length "
+                           "supports this pair")
+        elif _shifted_fits(move[0], move[2], fe, fs, ratio):
+            reasons.append("next to a merged, split or unmatched block, and a neighbouring "
+                           "paragraph fits as well")
     return Link(link.en, link.es, tuple(reasons))
+
+
+def _pair_cost(e: Features, s: Features, ratio: float) -> float:
+    return length_cost(e.length, s.length, ratio) + evidence_cost(e, s) + _kind_cost([e], [s])
+
+
+def _shifted_fits(i: int, j: int, fe: list[Features], fs: list[Features], ratio: float) -> bool:
+    """Whether pairing either side with the other's neighbour costs about as little: then
+    the alignment may be off by one here."""
+    own = _pair_cost(fe[i], fs[j], ratio)
+    near = [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
+    return any(_pair_cost(fe[a], fs[b], ratio) <= own + SHIFT_MARGIN
+               for a, b in near if 0 <= a < len(fe) and 0 <= b < len(fs))
 
 
 def pair_reasons(en: Segment, es: Segment, ratio: float = 1.0) -> list[str]:

@@ -96,7 +96,7 @@ def import_translation(root: Path, source: Path, translated: Path, lang: str,
     filled: set[str] = set()  # msgids set by this import (a title and its H1 share one)
     for link in report.alignment.links:
         _apply(link, by_id, filled, overwrite, report)
-    report.findings = _findings(report.alignment, rel, str(translated))
+    report.findings = findings_for(report.alignment, rel, str(translated))
     _count(catalog.owned(), report)
     if report.imported:
         _po.stamp(catalog.po)
@@ -141,7 +141,8 @@ def _note(entry: polib.POEntry, reasons: list[str]) -> None:
     entry.comment = "\n".join(lines + [NOTE + r for r in reasons])
 
 
-def _findings(result: Alignment, rel: str, es_path: str) -> list[Finding]:
+def findings_for(result: Alignment, rel: str, es_path: str) -> list[Finding]:
+    """Every block left unmatched, as a warning: a Spanish block is never dropped silently."""
     out = [Finding(es_path, seg.line, "i18n-import-unmatched-es",
                    f"this Spanish {seg.kind} matches no English block: {_quote(seg.msgid)}",
                    "it is not imported; add its text to the right entry by hand if it belongs",
