@@ -19,8 +19,7 @@ from pathlib import Path
 
 from capdev import lock, oserrors
 from capdev.errors import CapdevError, Finding
-from capdev.site import output
-from capdev.site.plugin import child_command
+from capdev.site import languages, output
 from capdev.site.model import StageReport
 from capdev.site.stage import stage
 from capdev.sources import Project
@@ -40,15 +39,12 @@ def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool,
     """One MkDocs process per language, all at once (one per core on a 2-core machine).
     `keep_fds`: the build lock, held by the children too, so that orphans of a killed
     build still count as a running build."""
-    procs: dict[str, tuple[subprocess.Popen, Path, float]] = {}
+    procs: dict[str, tuple[subprocess.Popen[str], Path, float]] = {}
     config_file = str(project.root / "mkdocs.yml")
     for lang in project.config.languages:
         target = out if lang == project.config.source_language else out.parent / f"{out.name}-{lang}"
-        env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(stage_dir),
-               "NO_MKDOCS_2_WARNING": "1"}
-        proc = subprocess.Popen(child_command(config_file, str(target), strict), env=env,
-                                cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, pass_fds=keep_fds)
+        proc = languages.start(config_file, str(target), lang, stage_dir, strict=strict,
+                               capture=True, cwd=project.root, keep_fds=keep_fds)
         procs[lang] = (proc, target, time.perf_counter())
     seconds: dict[str, float] = {}
     failures: list[Finding] = []

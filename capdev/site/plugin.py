@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from capdev.config import OPTIONS, SOURCE_FOLDERS, Invalid, Option
 from capdev.errors import CapdevError
-from capdev.site import dirty_search
+from capdev.site import dirty_search, languages
 from capdev.site.labels import label
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -55,11 +54,6 @@ CapdevConfig = type("CapdevConfig", (base.Config,),
 
 def locale_env() -> str:
     return os.environ.get("CAPDEV_LOCALE") or "en"
-
-
-def child_command(config_file: str, site_dir: str, strict: bool, dirty: bool = False) -> list[str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", site_dir]
-    return cmd + (["--strict"] if strict else []) + (["--dirty"] if dirty else [])
 
 
 def _refuse_source_output(root: Path, site_dir: Path) -> None:
@@ -144,11 +138,11 @@ class CapdevPlugin(BasePlugin[CapdevConfig]):
         for lang in self.config.languages:
             if lang == self.locale:
                 continue
-            env = {**os.environ, "CAPDEV_LOCALE": lang, "CAPDEV_STAGED": str(self.stage_dir),
-                   "NO_MKDOCS_2_WARNING": "1"}
-            cmd = child_command(config.config_file_path, str(Path(config.site_dir) / lang),
-                                bool(config.strict), getattr(self, "dirty", False))
-            self.children.append((lang, subprocess.Popen(cmd, env=env)))
+            assert self.stage_dir is not None  # set by on_config
+            proc = languages.start(config.config_file_path, str(Path(config.site_dir) / lang),
+                                   lang, self.stage_dir, strict=bool(config.strict),
+                                   dirty=getattr(self, "dirty", False))
+            self.children.append((lang, proc))
 
     # -- the search index under `--dirty` (capdev serve): see dirty_search.py -------------
     def on_pre_build(self, config: Any) -> None:
