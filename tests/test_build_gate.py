@@ -97,6 +97,17 @@ def test_plain_mkdocs_build_strict_fails_on_a_refused_translation(hostile, tmp_p
     assert "translation not published" in proc.stderr
 
 
+def test_capdev_build_strict_fails_once_on_a_refused_translation(hostile):
+    project, _ = hostile
+    before = (project / "site" / "es" / "index.html").read_bytes()
+    out = capdev("build", "--strict", cwd=project)
+    assert out.returncode == 1
+    assert "translation not published" in out.stderr
+    assert out.stderr.count("[strict-warnings]") == 1
+    assert "Traceback" not in out.stdout + out.stderr
+    assert (project / "site" / "es" / "index.html").read_bytes() == before  # not replaced
+
+
 def test_english_page_that_runs_code_stops_the_build(project: Path):
     capdev("build", cwd=project, check=True)
     index = (project / "site" / "index.html").read_bytes()

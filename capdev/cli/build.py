@@ -23,7 +23,7 @@ folder capdev did not create must be empty, unless --force. One build runs at a 
 
 Examples:
   capdev build                 build into site/
-  capdev build --strict        fail on MkDocs warnings too (broken links, …)
+  capdev build --strict        fail on warnings too (broken links, refused translations, …)
   capdev build --site-dir /tmp/preview
   capdev build --site-dir ../www --force   replace a folder capdev did not create
 """
@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build the bilingual site into site/", description=HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
-    p.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
+    p.add_argument("--strict", action="store_true",
+                   help="treat warnings as errors: MkDocs' and translations the gate refused")
     p.add_argument("--force", action="store_true",
                    help="replace the contents of a non-empty output folder capdev did not create "
                         "(never sources)")

@@ -113,11 +113,24 @@ def _build_in(project: Project, work: Path, site: Path, strict: bool, lock_fd: i
     staged = time.perf_counter() - started
     tree = work / "site"
     seconds = _run_languages(project, stage_dir, tree, strict, (lock_fd,))
+    if strict:
+        raise_if_strict(report.warnings)
     zipped = offline_zip(tree, _slug(project))
     output.mark(tree)
     _swap(tree, site)
     return BuildResult(site, report, {"staging": staged, **seconds},
                        site / zipped.relative_to(tree))
+
+
+def raise_if_strict(warnings: list[Finding]) -> None:
+    """`--strict` fails on staging's warnings as MkDocs does on its own: once, after
+    everything was built, before the swap (the previous site stays)."""
+    if warnings:
+        n = len(warnings)
+        raise CapdevError([*warnings, Finding(
+            "capdev", 0, "strict-warnings",
+            f"aborted with {n} warning{'s' if n != 1 else ''} in strict mode; the site was not replaced",
+            "fix the warnings above, or build without --strict")])
 
 
 def _slug(project: Project) -> str:
