@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import ClassVar
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -21,6 +22,8 @@ class Finding:
     hint: str = ""
     severity: str = "error"
     col: int = 0
+    # located at a notebook cell (notebooks.meta.CellFinding): kept through the caches
+    at_cell: ClassVar[bool] = False
 
     def location(self) -> str:
         if self.line <= 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from capdev.cache import Cache, digest
 from capdev.catalogs.po_read import inspect
@@ -20,11 +20,41 @@ from capdev.checks.tr_context import Entry
 from capdev.errors import CapdevError, Finding
 from capdev.pool import Started, parallel_map
 
-_GLOSSARY: Any = None  # set before the workers fork, so each inherits the parsed termbase
+# The parsed termbase the jobs check against. Invariant: written only by `start`, in the
+# parent, before any worker forks (each worker inherits it instead of unpickling it per
+# job), and read only by `_job`; `finish` runs in the same process after `start`.
+_GLOSSARY: Any = None
+
+
+class CatalogJob(NamedTuple):
+    """One catalog to check (a tuple, as `capdev.pool` hands jobs to forked workers)."""
+
+    root: str
+    po_rel: str  # translations/<lang>/<rel>.po
+    rel: str  # the English source's path, project-relative
+    lang: str
+    source: str  # the English file, or "" for an orphan catalog
+    key: str  # the cache key: catalog bytes, source bytes, glossary bytes, language
+
+
+class JobResult(NamedTuple):
+    po_rel: str
+    key: str
+    data: list[dict]  # the findings, dumped, each with its "occ" (the entry's occurrences)
+    undecodable: bool
+
+
+class Assumed(NamedTuple):
+    """What `start` assumed of a catalog before discovery: its source by path, its key,
+    and the cached result (None: a job computes it)."""
+
+    source: str
+    key: str
+    hit: list[dict] | None
 
 
 def dump(f: Finding) -> dict:
-    return {**f.to_dict(), "cell": type(f).__name__ == "CellFinding"}
+    return {**f.to_dict(), "cell": f.at_cell}
 
 
 def load(d: dict) -> Finding:
@@ -44,7 +74,7 @@ class Early:
 
     gbytes: bytes
     glossary_findings: list
-    assumed: dict[str, tuple[str, str, Any]]  # po_rel → (source path or "", key, cache hit)
+    assumed: dict[str, Assumed]  # by po_rel
     started: Started
 
 
@@ -61,7 +91,8 @@ def start(root: Path, cache: Cache) -> Early:
         langs = tuple(load_config(root).targets)
     except CapdevError:  # discovery reports it; every catalog is then checked in `finish`
         langs = ()
-    assumed, jobs = {}, []
+    assumed: dict[str, Assumed] = {}
+    jobs: list[CatalogJob] = []
     for lang in langs:
         base = root / "translations" / lang
         for po in sorted(base.rglob("*.po")) if base.is_dir() else []:
@@ -70,9 +101,9 @@ def start(root: Path, cache: Cache) -> Early:
             source = str(src) if src.is_file() else ""
             key = digest(po.read_bytes(), src.read_bytes() if source else b"", gbytes, lang)
             hit = cache.get(po_rel, key)
-            assumed[po_rel] = (source, key, hit)
+            assumed[po_rel] = Assumed(source, key, hit)
             if hit is None:
-                jobs.append((str(root), po_rel, rel, lang, source, key))
+                jobs.append(CatalogJob(str(root), po_rel, rel, lang, source, key))
     return Early(gbytes, glossary_findings, assumed, Started(_job, jobs))
 
 
@@ -81,9 +112,10 @@ def finish(pf: ProjectFacts, cache: Cache, early: Early) -> list[tuple[Finding, 
     assumed, the rest (orphans, sources without a catalog) computed now."""
     root = pf.root
     pf.glossary_findings = early.glossary_findings
-    done = {po_rel: (data, bad) for po_rel, _key, data, bad in early.started.results()}
+    done: dict[str, JobResult] = {r.po_rel: r for r in early.started.results()}
     sources = {p.relative_to(root).as_posix(): p for p in pf.project.translatable_sources()}
-    jobs, results = [], {}
+    jobs: list[CatalogJob] = []
+    results: dict[str, list[dict] | None] = {}
     for lang in pf.project.config.targets:
         base = root / "translations" / lang
         catalogs = {p.relative_to(base).as_posix()[:-3] for p in base.rglob("*.po")} \
@@ -91,38 +123,39 @@ def finish(pf: ProjectFacts, cache: Cache, early: Early) -> list[tuple[Finding, 
         for rel in sorted(set(sources) | catalogs):
             po_rel, source = f"translations/{lang}/{rel}.po", sources.get(rel)
             guess = early.assumed.get(po_rel)
-            if guess is not None and guess[0] == (str(source) if source else ""):
-                results[po_rel] = guess[2] if guess[2] is not None else \
-                    _keep(pf, cache, po_rel, guess[1], *done[po_rel])
+            if guess is not None and guess.source == (str(source) if source else ""):
+                results[po_rel] = guess.hit if guess.hit is not None else \
+                    _keep(pf, cache, done[po_rel])
                 continue
             po_path = root / po_rel
             po_bytes = po_path.read_bytes() if po_path.is_file() else b""
             key = digest(po_bytes, source.read_bytes() if source else b"", early.gbytes, lang)
             hit = cache.get(po_rel, key)
             if hit is None:
-                jobs.append((str(root), po_rel, rel, lang, str(source) if source else "", key))
+                jobs.append(CatalogJob(str(root), po_rel, rel, lang,
+                                       str(source) if source else "", key))
             results[po_rel] = hit
-    for po_rel, key, data, bad in parallel_map(_job, jobs):
-        results[po_rel] = _keep(pf, cache, po_rel, key, data, bad)
+    for result in parallel_map(_job, jobs):
+        results[result.po_rel] = _keep(pf, cache, result)
     return [
-        (load(d), [tuple(o) for o in d.get("occ", [])]) for data in results.values() for d in data
+        (load(d), [tuple(o) for o in d.get("occ", [])])
+        for data in results.values() for d in data or []
     ]
 
 
-def _keep(pf: ProjectFacts, cache: Cache, po_rel: str, key: str, data: list, bad: bool) -> list:
-    if bad:
-        pf.undecodable.append(po_rel)
-    return cache.put(po_rel, key, data)
+def _keep(pf: ProjectFacts, cache: Cache, result: JobResult) -> list:
+    if result.undecodable:
+        pf.undecodable.append(result.po_rel)
+    return cache.put(result.po_rel, result.key, result.data)
 
 
-def _job(job: tuple) -> tuple[str, str, list, bool]:
-    root, po_rel, rel, lang, source, key = job
+def _job(job: CatalogJob) -> JobResult:
+    source = Path(job.source) if job.source else None
     try:
-        found = catalog_findings(Path(root), po_rel, rel, lang, Path(source) if source else None,
-                                 _GLOSSARY)
+        found = catalog_findings(Path(job.root), job.po_rel, job.rel, job.lang, source, _GLOSSARY)
     except UnicodeDecodeError:
-        return po_rel, key, [], True
-    return po_rel, key, [{**dump(f), "occ": occ} for f, occ in found], False
+        return JobResult(job.po_rel, job.key, [], True)
+    return JobResult(job.po_rel, job.key, [{**dump(f), "occ": occ} for f, occ in found], False)
 
 
 def catalog_findings(root: Path, po_rel: str, rel: str, lang: str, source: Path | None,

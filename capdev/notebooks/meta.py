@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import nbformat
 from nbformat import NotebookNode
@@ -24,6 +25,8 @@ class CellFinding(Finding):
 
     `line` holds N (1-based cell index) so JSON output and sorting still work.
     """
+
+    at_cell: ClassVar[bool] = True
 
     def location(self) -> str:
         return f"{self.path}:cell {self.line}" if self.line > 0 else self.path
