@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "outdated_link": "Leer la versión actual en inglés",
         "quiz_check": "Comprobar respuesta", "quiz_show": "Mostrar la respuesta",
         "quiz_correct": "Correcto.", "quiz_wrong": "No exactamente; inténtelo de nuevo.",
-        "quiz_answer": "Respuesta", "quiz_label": "Comprobación de conocimientos",
+        "quiz_answer": "Respuesta", "quiz_label": "Pregunta de comprobación",
         "mark_complete": "Marcar esta lección como completada", "completed": "Lección completada",
         "progress": "Su progreso", "report_problem": "Informar de un problema en esta página",
         "status_title": "Estado de la traducción", "notes": "Notas de política",
