@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from capdev.catalogs import po as _po
@@ -51,5 +52,38 @@ def checked(root: Path, sources: list[Path], lang: str) -> tuple[list[Row], list
 
 
 def group_of(source: str) -> str:
+    """What a file's totals are counted under: its course or publication, else its top
+    folder — all policy notes together, since each note is a single file."""
     parts = source.split("/")
-    return "/".join(parts[:2]) if parts[0] in ("courses", "policy_notes", "publications") else parts[0]
+    return "/".join(parts[:2]) if parts[0] in ("courses", "publications") and len(parts) > 2 \
+        else parts[0]
+
+
+def total(rows: Iterable[Row]) -> Stats:
+    stats = Stats()
+    for r in rows:
+        stats.merge(r.stats)
+    return stats
+
+
+@dataclass
+class Group:
+    """The rows of one group (`group_of`) in one target language, in the order given."""
+
+    name: str
+    lang: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def stats(self) -> Stats:
+        return total(self.rows)
+
+
+def grouped(rows: Iterable[Row]) -> list[Group]:
+    """Rows by (language, group), both in order of first appearance."""
+    groups: dict[tuple[str, str], Group] = {}
+    for r in rows:
+        key = (r.lang, group_of(r.source))
+        groups.setdefault(key, Group(key[1], r.lang)).rows.append(r)
+    langs = list(dict.fromkeys(lang for lang, _ in groups))
+    return sorted(groups.values(), key=lambda g: langs.index(g.lang))  # stable: groups in order

@@ -16,7 +16,10 @@ from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from capdev.catalogs.status import Row
+    from capdev.catalogs.translate import Stats
 
 HELP = """\
 Translation catalogs (gettext PO) under translations/<lang>/, one per English source.
@@ -193,27 +196,59 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+# The numbers take a quarter of an 80-column terminal, so a file's name fits on its line:
+# short headers (the caption spells them out), one-space gaps, and the path shortened to
+# the file's name under its group and folder, each named once on a row of its own.
+STATUS_COLUMNS = ("done", "fuzzy", "todo", "words")
+STATUS_CAPTION = ("segments: done (translated) · fuzzy (needs review) · todo (untranslated)\n"
+                  "words: share of the words translated")
+
+
 def _status_table(rows: list[Row]) -> None:
+    from rich import box
     from rich.table import Table
 
-    from capdev.catalogs.status import group_of
-    from capdev.catalogs.translate import Stats
+    from capdev.catalogs.status import grouped, total
 
-    table = Table(title="Translation status", show_lines=False)
-    for col in ("file", "lang", "segments", "translated", "fuzzy", "untranslated", "words %"):
-        table.add_column(col, justify="left" if col in ("file", "lang") else "right",
-                         overflow="fold")
-    groups: dict[tuple[str, str], Stats] = {}
-    for r in rows:
-        st = r.stats
-        table.add_row(r.source, r.lang, str(st.segments), str(st.translated), str(st.fuzzy),
-                      str(st.untranslated), f"{r.percent:.0f}%")
-        groups.setdefault((group_of(r.source), r.lang), Stats()).merge(st)
-    table.add_section()
-    for (group, lang), st in sorted(groups.items()):
-        table.add_row(f"[b]{group}[/b]", lang, str(st.segments), str(st.translated),
-                      str(st.fuzzy), str(st.untranslated), f"{100 * st.ratio:.0f}%")
-    console.print(table)
+    groups = grouped(rows)
+    for lang in dict.fromkeys(g.lang for g in groups):
+        table = Table(title=f"Translation status: {lang}", caption=STATUS_CAPTION,
+                      box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
+                      title_justify="left", caption_justify="left")
+        for col in STATUS_COLUMNS:
+            table.add_column(col, justify="right", no_wrap=True)
+        table.add_column("file", overflow="fold")  # a name longer than the screen: last resort
+        mine = [g for g in groups if g.lang == lang]
+        for group in mine:
+            _status_group(table, group.name, group.rows)
+            table.add_row(*_status_numbers(group.stats), f"total {group.name}", style="bold")
+            table.add_section()
+        table.add_row(*_status_numbers(total(r for g in mine for r in g.rows)),
+                      f"total {lang}", style="bold")
+        console.print(table)
+
+
+def _status_group(table: Table, name: str, rows: list[Row]) -> None:
+    """The group's name, then its files: those at its top first, then folder by folder."""
+    from rich.text import Text
+
+    blank = ("",) * len(STATUS_COLUMNS)
+    table.add_row(*blank, Text(name, style="bold"))
+    folder = ""
+    for r in sorted(rows, key=lambda r: ("/" in _status_rel(name, r.source), r.source)):
+        sub, _, file = _status_rel(name, r.source).rpartition("/")
+        if sub and sub != folder:
+            table.add_row(*blank, Text(f"{sub}/", style="dim"))
+        folder = sub
+        table.add_row(*_status_numbers(r.stats), Text(file))
+
+
+def _status_rel(group: str, source: str) -> str:
+    return source.removeprefix(group + "/")
+
+
+def _status_numbers(st: Stats) -> tuple[str, ...]:
+    return str(st.translated), str(st.fuzzy), str(st.untranslated), f"{100 * st.ratio:.0f}%"
 
 
 def cmd_import(args: argparse.Namespace) -> int:
