@@ -31,6 +31,13 @@ LABELS: dict[str, dict[str, str]] = {
         "progress_export": "Save my progress (JSON)", "progress_import": "Load progress from a file",
         "progress_clear": "Clear my progress", "progress_done": "{n} of {total} lessons completed",
         "progress_cleared": "Progress cleared.", "progress_loaded": "Progress loaded.",
+        # the translation-status page (#24.2)
+        "col_page": "Page", "status_caption": "Translation into {language}, page by page",
+        "status_total": "Total", "status_total_all": "Total, all pages",
+        "status_site_pages": "Site pages",
+        "status_details": "{segments} segments: {translated} translated, {fuzzy} to review, "
+                          "{untranslated} untranslated",
+        "lang_en": "English", "lang_es": "Spanish",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -64,6 +71,12 @@ LABELS: dict[str, dict[str, str]] = {
         "progress_import": "Cargar el progreso desde un archivo",
         "progress_clear": "Borrar mi progreso", "progress_done": "{n} de {total} lecciones completadas",
         "progress_cleared": "Progreso borrado.", "progress_loaded": "Progreso cargado.",
+        "col_page": "Página", "status_caption": "Traducción al {language}, página por página",
+        "status_total": "Total", "status_total_all": "Total de todas las páginas",
+        "status_site_pages": "Páginas del sitio",
+        "status_details": "{segments} segmentos: {translated} traducidos, {fuzzy} por revisar, "
+                          "{untranslated} sin traducir",
+        "lang_en": "inglés", "lang_es": "español",
     },
 }
 
