@@ -179,11 +179,11 @@ def _kind_cost(en: list[Features], es: list[Features]) -> float:
 
 def evidence_cost(en: Features, es: Features) -> float:
     cost = 0.0
-    for weight, a, b in ((1.0, en.copied, es.copied), (1.0, en.numbers, es.numbers),
-                         (NAME_WEIGHT, en.names, es.names)):
+    for a, b in ((en.copied, es.copied), (en.numbers, es.numbers)):
         both, one = _shared(a, b)
-        cost += weight * (ONE_SIDED_COST * one - SHARED_BONUS * both)
-    return cost
+        cost += ONE_SIDED_COST * one - SHARED_BONUS * both
+    # Names only count for a pair: English capitalises what Spanish does not (Monday, lunes).
+    return cost - NAME_WEIGHT * SHARED_BONUS * _shared(en.names, es.names)[0]
 
 
 def move_cost(en: list[Features], es: list[Features], ratio: float) -> float:
@@ -331,7 +331,8 @@ def _judge(links: list[Link], k: int, move: tuple[int, int, int, int], fe: list[
         return Link(link.en, link.es, (f"split into two paragraphs in the Spanish source "
                                        f"(lines {es_lines}), joined here",))
     reasons = pair_reasons(link.en[0], link.es[0], ratio)
-    if not reasons and _beside_a_gap(links, k):
+    if not reasons and _beside_a_gap(links, k) and not _neighbours_ruled_out(move[0], move[2],
+                                                                            fe, fs):
         if not _has_shared_evidence(link):
             reasons.append("next to a merged, split or unmatched block, and only the length "
                            "supports this pair")
@@ -339,6 +340,21 @@ def _judge(links: list[Link], k: int, move: tuple[int, int, int, int], fe: list[
             reasons.append("next to a merged, split or unmatched block, and a neighbouring "
                            "paragraph fits as well")
     return Link(link.en, link.es, tuple(reasons))
+
+
+def _neighbours_ruled_out(i: int, j: int, fe: list[Features], fs: list[Features]) -> bool:
+    """Whether the evidence, not only the length, places the gap: every neighbour of this
+    pair, on either side, is of another kind or has other numbers, code or links than the
+    block it would pair with instead (the English paragraph with "3 working days" is the
+    one the translator left out, not the one beside it)."""
+    en_near = [fe[a] for a in (i - 1, i + 1) if 0 <= a < len(fe)]
+    es_near = [fs[b] for b in (j - 1, j + 1) if 0 <= b < len(fs)]
+    return (bool(en_near or es_near) and all(_contradicts(e, fs[j]) for e in en_near)
+            and all(_contradicts(fe[i], s) for s in es_near))
+
+
+def _contradicts(e: Features, s: Features) -> bool:
+    return e.kind != s.kind or e.numbers != s.numbers or e.copied != s.copied
 
 
 def _pair_cost(e: Features, s: Features, ratio: float) -> float:
