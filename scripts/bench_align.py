@@ -13,7 +13,9 @@ tests/data/align/README.md). For every page the aligner runs as the importer run
 * unmatched Spanish reported: of the Spanish segments the gold leaves unmatched, the share
   reported as an `i18n-import-unmatched-es` finding (and, looser, reported or imported as
   fuzzy, so that a reviewer sees it either way);
-* wall and CPU time of the alignment.
+* wall and CPU time of the alignment;
+* the same precision for a positional pairing (the n-th English
+  segment with the n-th Spanish one, every pair accepted), as the baseline to compare with.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from capdev.catalogs.align import Alignment, align  # noqa: E402
-from capdev.catalogs.extract import load_source  # noqa: E402
+from capdev.catalogs.extract import Source, load_source  # noqa: E402
 from capdev.catalogs.importer import findings_for  # noqa: E402
 
 Key = tuple[tuple[int, ...], tuple[int, ...]]  # (English lines, Spanish lines)
@@ -46,13 +48,16 @@ class Score:
     gold_unmatched_es: int = 0
     reported: int = 0
     reported_or_fuzzy: int = 0
+    positional_accepted: int = 0
+    positional_right: int = 0
     wall: float = 0.0
     cpu: float = 0.0
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("accepted", "accepted_right", "gold_pairs", "found", "found_accepted",
-                     "gold_unmatched_es", "reported", "reported_or_fuzzy", "wall", "cpu"):
+                     "gold_unmatched_es", "reported", "reported_or_fuzzy", "positional_accepted",
+                     "positional_right", "wall", "cpu"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.wrong += other.wrong
 
@@ -65,6 +70,9 @@ class Score:
                 "unmatched_es_reported": pct(self.reported, self.gold_unmatched_es),
                 "unmatched_es_reported_or_fuzzy": pct(self.reported_or_fuzzy,
                                                       self.gold_unmatched_es),
+                "positional_precision": pct(self.positional_right, self.positional_accepted),
+                "positional_wrong": self.positional_accepted - self.positional_right,
+                "wrong_accepted_count": self.accepted - self.accepted_right,
                 "accepted": self.accepted, "gold_pairs": self.gold_pairs,
                 "gold_unmatched_es": self.gold_unmatched_es,
                 "wall_s": round(self.wall, 3), "cpu_s": round(self.cpu, 3)}
@@ -79,9 +87,14 @@ def load_gold(data: Path) -> dict[str, list[dict]]:
     return pages
 
 
-def run_page(data: Path, page: str) -> tuple[Alignment, float, float]:
+def load_pair(data: Path, page: str) -> tuple[Source, Source]:
     en = load_source((data / f"{page}.en.md").read_text("utf-8"), ".md")
     es = load_source((data / f"{page}.es.md").read_text("utf-8"), ".md")
+    return en, es
+
+
+def run_page(data: Path, page: str) -> tuple[Alignment, float, float]:
+    en, es = load_pair(data, page)
     wall, cpu = time.perf_counter(), time.process_time()
     result = align(en, es)
     return result, time.perf_counter() - wall, time.process_time() - cpu
@@ -109,6 +122,11 @@ def score_page(data: Path, page: str, gold: list[dict]) -> Score:
     score.gold_unmatched_es = len(unmatched)
     score.reported = len(unmatched & reported)
     score.reported_or_fuzzy = len(unmatched & (reported | fuzzy))
+    en, es = load_pair(data, page)
+    pairs = zip(en.all_segments(), es.all_segments(), strict=False)
+    positional = {((a.line,), (b.line,)) for a, b in pairs}
+    score.positional_accepted = len(positional)
+    score.positional_right = len(positional & links)
     return score
 
 
@@ -142,6 +160,9 @@ def main() -> int:
               f"{f['unmatched_es_reported']}% of {f['gold_unmatched_es']} "
               f"({f['unmatched_es_reported_or_fuzzy']}% reported or fuzzy); "
               f"wall {f['wall_s']} s, CPU {f['cpu_s']} s")
+        print(f"  wrong pairs accepted: {f['wrong_accepted_count']}; positional pairing "
+              f"(n-th English with n-th Spanish segment): precision {f['positional_precision']}%, "
+              f"{f['positional_wrong']} wrong pairs accepted")
     for line in figures["all"].get("wrong_accepted", []):  # type: ignore[union-attr]
         print("  " + line)
     return 0
