@@ -63,3 +63,18 @@ def _resolves(note: str) -> bool:
     from capdev.cli.pdf import resolve_note
 
     return resolve_note(ROOT, note) is not None
+
+
+def test_build_tells_each_step_when_not_on_a_terminal(project: Path) -> None:
+    """In CI and `make site | tee`, a spinner prints nothing: one line per step instead,
+    on stderr, in the order the steps run, and the summary table still on stdout."""
+    proc = capdev("build", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    steps = [line for line in proc.stderr.splitlines() if line.startswith("capdev build: ")]
+    assert "capdev build: staging en: pages…" in steps
+    assert "capdev build: staging es: status page…" in steps
+    assert steps.index("capdev build: staging en: pages…") < steps.index(
+        "capdev build: staging es: pages…")
+    assert steps[-2:] == ["capdev build: building the site: en, es in parallel (MkDocs)…",
+                          "capdev build: writing the offline copy (zip)…"]
+    assert "translated words" in proc.stdout

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
+from rich.status import Status
 from rich.table import Table
 
-from capdev.cli.output import console, print_findings
+from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 
 HELP = """\
@@ -45,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from capdev.site.build import build
 
     root = find_root()
-    with console.status("Staging pages, notebooks, PDFs and assessments, then building…"):
-        result = build(root, args.site_dir, strict=args.strict, force=args.force)
+    with console.status("Staging pages, notebooks, PDFs and assessments, then building…") as s:
+        result = build(root, args.site_dir, strict=args.strict, force=args.force,
+                       progress=progress_to(s))
     rep = result.report
     if rep_warnings := rep.warnings:
         print_findings(rep_warnings)
@@ -68,6 +71,14 @@ def run(args: argparse.Namespace) -> int:
     console.print(f"Open {_show(result.site / 'index.html', root)} in a browser, "
                   "or run `make serve` for a live preview.")
     return 0
+
+
+def progress_to(status: Status) -> Callable[[str], None]:
+    """A spinner on a terminal; one line per step on stderr elsewhere (CI logs, `make site`
+    piped), where a spinner shows nothing and a long build would look hung."""
+    if console.is_terminal:
+        return lambda step: status.update(f"capdev build: {step}…")
+    return lambda step: err_console.print(f"capdev build: {step}…", markup=False)
 
 
 def _show(path: Path, root: Path) -> str:

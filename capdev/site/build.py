@@ -20,7 +20,7 @@ from pathlib import Path
 from capdev import lock, oserrors
 from capdev.errors import CapdevError, Finding
 from capdev.site import languages, output
-from capdev.site.model import StageReport
+from capdev.site.model import Progress, StageReport, no_progress
 from capdev.site.stage import stage
 from capdev.sources import Project
 from capdev.sources.cached import load_project
@@ -92,8 +92,9 @@ def offline_zip(site: Path, name: str) -> Path:
 
 
 def build(root: Path, site: Path | None = None, strict: bool = False,
-          force: bool = False) -> BuildResult:
-    """`force`: replace a non-empty output folder capdev did not create (never sources)."""
+          force: bool = False, progress: Progress = no_progress) -> BuildResult:
+    """`force`: replace a non-empty output folder capdev did not create (never sources);
+    `progress` is told each step as it starts."""
     root = root.resolve()
     site = (site or root / "site").resolve()
     output.check(root, site, force)
@@ -101,20 +102,23 @@ def build(root: Path, site: Path | None = None, strict: bool = False,
         project = load_project(root)
         work = output.workspace(site)
         try:
-            return _build_in(project, work, site, strict, fd)
+            return _build_in(project, work, site, strict, fd, progress)
         finally:
             output.discard(work)  # this build's trees, or the previous site after the swap
 
 
-def _build_in(project: Project, work: Path, site: Path, strict: bool, lock_fd: int) -> BuildResult:
+def _build_in(project: Project, work: Path, site: Path, strict: bool, lock_fd: int,
+              progress: Progress) -> BuildResult:
     stage_dir = project.root / ".cache" / "stage"
     started = time.perf_counter()
-    report = stage(project, stage_dir)
+    report = stage(project, stage_dir, progress=progress)
     staged = time.perf_counter() - started
     tree = work / "site"
+    progress("building the site: " + ", ".join(project.config.languages) + " in parallel (MkDocs)")
     seconds = _run_languages(project, stage_dir, tree, strict, (lock_fd,))
     if strict:
         raise_if_strict(report.warnings)
+    progress("writing the offline copy (zip)")
     zipped = offline_zip(tree, _slug(project))
     output.mark(tree)
     _swap(tree, site)

@@ -4,6 +4,7 @@ staging run reports (`StageReport`), and what it computes once for every languag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,14 @@ from capdev.errors import Finding
 
 if TYPE_CHECKING:
     from capdev.site.pages import ModuleInfo
+
+# Told what the build is doing now ("staging es: notebooks"); the CLI shows it as a spinner
+# on a terminal and as one line per step in CI logs, where a spinner prints nothing.
+Progress = Callable[[str], None]
+
+
+def no_progress(_: str) -> None:
+    """The default: library callers (the MkDocs plugin, tests) want no output."""
 
 
 @dataclass

@@ -19,10 +19,9 @@ from capdev.catalogs.po import atomic_write, unreadable
 from capdev.checks.runner import publish_blockers
 from capdev.errors import CapdevError, raise_if_errors
 from capdev.site import steps
-from capdev.site.model import StageContext, StageReport
+from capdev.site.model import Progress, StageContext, StageReport, no_progress
 from capdev.site.stager import Stager
 from capdev.sources.project import Project
-
 
 
 def run_step(step: steps.Step, report: StageReport, *args: Any) -> None:
@@ -42,17 +41,20 @@ def run_step(step: steps.Step, report: StageReport, *args: Any) -> None:
             + time.perf_counter() - started
 
 
-def stage(project: Project, stage_dir: Path, langs: list[str] | None = None) -> StageReport:
+def stage(project: Project, stage_dir: Path, langs: list[str] | None = None,
+          progress: Progress = no_progress) -> StageReport:
     """Stage every language; content that could run code in a reader's browser stops it."""
     raise_if_errors(publish_blockers(project))
     raise_if_errors(unreadable(project.root, project.translatable_sources(), project.config.targets))
     report = StageReport()
     context = StageContext()
     for step in steps.ONCE:
+        progress(f"staging: {step.name.replace('_', ' ')}")
         run_step(step, report, project, report, context)
     for lang in langs or list(project.config.languages):
         stager = Stager(project, stage_dir, lang, report, context)
         for step in steps.PER_LANGUAGE:
+            progress(f"staging {lang}: {step.name.replace('_', ' ')}")
             run_step(step, report, stager)
         atomic_write(stage_dir / f"fallbacks-{lang}.json",
                      json.dumps(sorted(report.fallbacks.get(lang, [])), indent=1))
