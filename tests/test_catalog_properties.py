@@ -12,9 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import re
 import shutil
 import subprocess
@@ -26,8 +23,8 @@ from hypothesis import strategies as st
 
 from capdev.catalogs import po as _po
 from capdev.catalogs.update import update_all
-from capdev.errors import CapdevError
 from tests.conftest import FIXTURES, ROOT
+from tests.test_catalog_safety import _in_process, _readable
 
 MODULE = "courses/demo/01-first-module/01-channels.md"
 CATALOG = f"translations/es/{MODULE}.po"
@@ -163,28 +160,6 @@ def corrupted(draw: st.DrawFn) -> tuple[str, bytes]:
     return kind, VALID[:b].rstrip(b"\n") + "\n# revisión".encode("latin-1") + b"\n\n" + VALID[b:]
 
 
-def _cli(root: Path, *args: str) -> tuple[int, str]:
-    from capdev.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return code, out.getvalue() + err.getvalue()
-
-
-def _reads(path: Path) -> bool:
-    try:
-        _po.read(path, CATALOG)
-    except CapdevError:
-        return False
-    return True
-
-
 @pytest.fixture(scope="module")
 def damaged_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("damaged") / "project"
@@ -201,10 +176,10 @@ def test_an_unreadable_catalog_is_never_rewritten(damaged_project: Path, case: t
     # an edit of the English, so that an update would have something to write
     source = damaged_project / MODULE
     source.write_text(source.read_text("utf-8") + "\nA sentence added by the test.\n", "utf-8")
-    readable = _reads(path)
+    readable = _readable(path)
     if kind in ("duplicate", "not-utf8"):
         assert not readable, kind  # these can never be read safely
-    code, out = _cli(damaged_project, "i18n", "update")
+    code, out = _in_process(damaged_project, "i18n", "update")
     assert "Traceback" not in out, out
     if not readable:
         assert code == 1, out
