@@ -20,6 +20,11 @@ from capdev.checks.tr_inline import LINK_KINDS, html_added
 # The rules on English pages whose errors stop the build: content may not run code.
 SOURCE_RULES = frozenset({"unsafe-html", "unsafe-url"})
 
+# The project rules the build reports as its own warnings, so that `capdev build --strict`
+# fails on them as `capdev check --strict` does: text left from the `capdev new` templates
+# is never published by a strict build.
+PUBLISH_WARNING_RULES = frozenset({"template-placeholder"})
+
 # Kinds of protected tokens a translation may never add: an attribute list can carry any
 # attribute (`{ onclick=… }`), a link or image target can point at a tracker.
 ADDED_KINDS = ((("attr",), "tr-attr-changed", "attribute list"),

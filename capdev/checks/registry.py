@@ -93,6 +93,7 @@ def load_all() -> None:
         images,
         inputs,
         links,
+        placeholders,
         quizzes,
         security,
         tr_catalog,

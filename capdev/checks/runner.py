@@ -70,21 +70,26 @@ def run_checks(root: Path, paths: list[str] | None = None, use_cache: bool = Tru
     return Result(findings, len(project.all_pages()))
 
 
-def publish_blockers(project: Project) -> list[Finding]:
-    """The errors `capdev build` refuses to publish: the English pages' findings of the
-    rules in `gate.SOURCE_RULES`, with the configured severities and inline ignores. The
-    scans share `capdev check`'s cache, so after a check (or a build) they cost nothing."""
-    from capdev.checks.gate import SOURCE_RULES
+def publish_findings(project: Project) -> list[Finding]:
+    """What `capdev build` checks before publishing, with the configured severities and
+    inline ignores: the English pages' findings of the rules in `gate.SOURCE_RULES` (their
+    errors stop the build) and the project rules in `gate.PUBLISH_WARNING_RULES` (the
+    build's warnings, fatal under --strict). The scans share `capdev check`'s cache, so
+    after a check (or a build) they cost nothing."""
+    from capdev.checks.gate import PUBLISH_WARNING_RULES, SOURCE_RULES
 
     registry.load_all()
     root = project.root.resolve()
     cache = Cache(root / ".cache" / "check", registry.version())
     pf = ProjectFacts(root, project=project, memo=Memo(cache))
     found = _check_pages(pf, project.all_pages(), cache)
-    cache.save()
     raw = [(f, []) for f in found if f.rule in SOURCE_RULES]
+    for r in registry.by_scope("project"):
+        if r.id in PUBLISH_WARNING_RULES:
+            raw += [(f, []) for f in r.func(pf)]
+    cache.save()
     settings = Settings.from_config(project.config)
-    return [f for f in settings.apply(raw, pf, None) if f.severity == "error"]
+    return [f for f in settings.apply(raw, pf, None) if f.severity in ("error", "warning")]
 
 
 def _generated(project: Project) -> set[str]:

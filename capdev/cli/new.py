@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                          description="A lesson file in an existing module: Markdown with front "
                                      "matter, or with --notebook a Jupyter notebook (nbformat 4.5, "
                                      "python3 kernel, lesson keys under metadata.capdev).")
-    le.add_argument("target", metavar="COURSE/NN-module", help="e.g. digital-government/05-open-data")
+    le.add_argument("target", metavar="COURSE/NN-module", help="e.g. digital-government/05-open-government-and-open-data")
     le.add_argument("slug", metavar="NN-slug", help="lesson file name without extension")
     le.add_argument("--title", required=True)
     le.add_argument("--notebook", action="store_true", help="a notebook lesson (.ipynb)")

@@ -52,5 +52,6 @@ def init_project(dest: Path, title: str, course: str = "digital-government",
     plan.add(dest / "README.md", render("project/README.md", **values), source=False)
     plan.add(dest / ".gitignore", render("project/gitignore.txt"), source=False)
     result = plan.apply(Result(dest))
-    result.next_steps = [f"cd {dest}", "make site", "make test"]
+    result.next_steps = [f"cd {dest}", "make site",
+                         "replace the sample text `.venv/bin/capdev check` lists, then: make test"]
     return result

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from capdev.catalogs.po import atomic_write, unreadable
-from capdev.checks.runner import publish_blockers
+from capdev.checks.runner import publish_findings
 from capdev.errors import CapdevError, raise_if_errors
 from capdev.site import steps
 from capdev.site.model import Progress, StageContext, StageReport, no_progress
@@ -44,9 +44,11 @@ def run_step(step: steps.Step, report: StageReport, *args: Any) -> None:
 def stage(project: Project, stage_dir: Path, langs: list[str] | None = None,
           progress: Progress = no_progress) -> StageReport:
     """Stage every language; content that could run code in a reader's browser stops it."""
-    raise_if_errors(publish_blockers(project))
+    checked = publish_findings(project)
+    raise_if_errors([f for f in checked if f.severity == "error"])
     raise_if_errors(unreadable(project.root, project.translatable_sources(), project.config.targets))
     report = StageReport()
+    report.warnings += [f for f in checked if f.severity == "warning"]
     context = StageContext()
     for step in steps.ONCE:
         progress(f"staging: {step.name.replace('_', ' ')}")
