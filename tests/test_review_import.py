@@ -372,6 +372,27 @@ def test_untouched_blocks_stay_byte_identical(built: dict, project: Path) -> Non
     assert touched and {block_of[i] for i in touched} <= changed
 
 
+def test_a_new_list_item_joins_its_list(built: dict, project: Path) -> None:
+    """A paragraph Word inserted after a list item, with that item's numbering, is a new
+    item of the same list: written after the item's last line, with its marker."""
+    d = Docx(built["en"])
+    d.insert_paragraph_after("Exclusion by design.", "Opaque rules. Nobody can tell why a request was refused.")
+    d.insert_paragraph_after("Keep service information once.", "Measure outcomes, not contacts.")
+    data, _ = _import(project, d.bytes())
+    inserted = [c for c in data["changes"] if c["kind"] == "paragraph-inserted"]
+    assert [c["applicable"] for c in inserted] == [True, True], [(c["summary"], c.get("reason")) for c in inserted]
+    assert "new list item 6. after line 95" in inserted[0]["summary"]
+    before = (project / NOTE_DIR / "note.md").read_text("utf-8")
+    _decide(project, data, {})
+    after = (project / NOTE_DIR / "note.md").read_text("utf-8")
+    old, new = before.splitlines(), after.splitlines()
+    assert new[98] == "6. Opaque rules. Nobody can tell why a request was refused."
+    assert new[97].endswith("those least able to cope[^1].") and new[99] == ""
+    assert new[:98] == old[:98] and new[99:228] == old[98:227]
+    assert "3. Measure outcomes, not contacts." in new[228:234]
+    assert len(new) == len(old) + 2
+
+
 def test_edits_inside_markup_and_citations_keep_the_markdown(built: dict,
                                                              project: Path) -> None:
     d = Docx(built["en"])

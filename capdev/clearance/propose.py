@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from capdev.catalogs.markdown import LIST_ITEM
 from capdev.clearance.docx import IMAGE_MARK, NOTE_MARK, Block, Comment, Piece
 from capdev.clearance.mdtext import CITE_MARK, Display, citation_keys
 from capdev.clearance.source import Item, NoteSource, source_offsets
@@ -232,18 +233,36 @@ class Proposer:
         reason = ("new paragraphs are added to the English source only: add it to note.md, "
                   "then translate it" if self.note.lang != "en"
                   else "cannot locate where it goes" if anchor is None
-                  else f"a new {block.kind}: add it to note.md by hand"
-                  if block.kind != "paragraph" or not anchor.seg.kind.startswith(("paragraph",
-                                                                                   "heading"))
-                  else "")
+                  else "" if _fits(block.kind, anchor.seg.kind)
+                  else f"a new {block.kind}: add it to note.md by hand")
         if reason:
             self.add("paragraph-inserted", first, anchor.seg.line if anchor else 0,
                      f"new {block.kind} “{_short(block.new)}”", reason=reason)
             return
         at = _after_block(self.note.text, anchor.seg.end)
+        if block.kind == "list item":
+            self._new_item(first, anchor, at, md, block.new)
+            return
         self.add("paragraph-inserted", first, anchor.seg.line,
                  f"new paragraph after line {anchor.seg.line}: “{_short(block.new)}”",
                  [Edit(at, "", "\n" + md + "\n")])
+
+    def _new_item(self, first: Piece, anchor: Item, at: int, md: str, new: str) -> None:
+        """A new list item goes right after the item Word put it after, with that item's
+        indentation and marker (an ordered list's next number: the later items keep theirs
+        in note.md, and the rendered list counts from its first number anyway)."""
+        start, end = _lines(self.note.text, anchor.seg.start, anchor.seg.start)
+        m = LIST_ITEM.match(self.note.text[start:end])
+        if m is None:
+            self.add("paragraph-inserted", first, anchor.seg.line, f"new list item “{_short(new)}”",
+                     reason="a new list item: add it to note.md by hand")
+            return
+        indent, marker, gap = m.group(1), m.group(2), m.group(3) or " "
+        if marker[0].isdigit():
+            marker = f"{int(marker[:-1]) + 1}{marker[-1]}"
+        self.add("paragraph-inserted", first, anchor.seg.line,
+                 f"new list item {marker} after line {anchor.seg.line}: “{_short(new)}”",
+                 [Edit(at, "", f"{indent}{marker}{gap}{md}\n")])
 
     def _deleted(self, item: Item, block: Block) -> None:
         first = next(p for p in block.pieces if p.text.strip())
@@ -343,6 +362,14 @@ class Proposer:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+def _fits(new_kind: str, anchor_kind: str) -> bool:
+    """Where a new block can be written without guessing: a paragraph after a paragraph or
+    a heading, a list item after a list item."""
+    if new_kind == "list item":
+        return anchor_kind.startswith("list item")
+    return new_kind == "paragraph" and anchor_kind.startswith(("paragraph", "heading"))
+
 
 def _refuse_overlaps(changes: list[Change]) -> None:
     """Two changes rewriting the same text cannot both be spliced: the later one is
