@@ -30,7 +30,8 @@ def test_mistyped_commands_say_what_to_do(case: dict) -> None:
 
 def _help_texts() -> dict[str, str]:
     texts = {name: capdev(name, "--help", cwd=ROOT).stdout for name in SUBCOMMANDS}
-    for group, actions in (("i18n", r"^    (\S+)\s"), ("assess", r"^    (\S+)\s")):
+    for group, actions in (("i18n", r"^    (\S+)\s"), ("assess", r"^    (\S+)\s"),
+                           ("new", r"^    (\S+)\s")):
         for action in set(re.findall(actions, texts[group], re.M)):
             texts[f"{group} {action}"] = capdev(*group.split(), action, "--help", cwd=ROOT).stdout
     return texts
@@ -57,6 +58,19 @@ def test_every_help_has_examples_naming_real_things() -> None:
                     if note in ("all", "pdf", "docx", "es", "en") or note.startswith("site/"):
                         continue
                     assert _resolves(note), f"`capdev pdf --help` names {note}"
+
+
+def test_argument_help_names_real_modules() -> None:
+    """An `e.g.` in an argument's help that starts with a bundled course names a real
+    module of it (`capdev new lesson` once suggested one that does not exist)."""
+    courses = {p.name for p in (ROOT / "courses").iterdir() if p.is_dir()}
+    named = 0
+    for name, text in _help_texts().items():
+        for word in re.findall(r"e\.g\. (\S+)", " ".join(text.split())):
+            if word.split("/", 1)[0] in courses:
+                named += 1
+                assert (ROOT / "courses" / word.rstrip(".,)")).exists(), f"`capdev {name} --help` names {word}"
+    assert named
 
 
 def _resolves(note: str) -> bool:
