@@ -17,9 +17,11 @@ from .meta import TRANSLATABLE_KEYS, data_files, dumps
 
 LABELS = {
     "en": {"download": "Download notebook", "colab": "Open in Colab",
-           "binder": "Open in Binder", "source_lang": "", "data": "Data files"},
+           "binder": "Open in Binder", "source_lang": "", "data": "Data files",
+           "table": "Data table"},
     "es": {"download": "Descargar el cuaderno", "colab": "Abrir en Colab",
-           "binder": "Abrir en Binder", "source_lang": " (en inglés)", "data": "Archivos de datos"},
+           "binder": "Abrir en Binder", "source_lang": " (en inglés)", "data": "Archivos de datos",
+           "table": "Tabla de datos"},
 }
 GITHUB = re.compile(r"^https?://github\.com/([^/]+)/([^/#?]+?)(?:\.git)?(?:/tree/([^#?]+))?/?$")
 GITLAB = re.compile(r"^https?://gitlab\.com/(.+?)(?:\.git)?(?:/-/tree/([^#?]+))?/?$")

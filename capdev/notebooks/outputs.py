@@ -9,7 +9,9 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
+from .download import LABELS
 from .sanitize import UnsafeSvg, markdown_output_to_html, sanitize_html, sanitize_svg
+from .tables import readable_tables
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 IMAGE_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg"}
@@ -24,6 +26,7 @@ class OutputContext:
 
     files_dir: Path  # dest_dir/<stem>_files
     url_prefix: str  # "<stem>_files"
+    lang: str = "en"  # the page's language: names the tables' scroll regions
     written: set[str] = field(default_factory=set)
 
 
@@ -68,9 +71,9 @@ def _rich(out: NotebookNode, cell: NotebookNode, ctx: OutputContext, n: int, alt
         text = alt[n] if n < len(alt) else (alt[-1] if alt else (caption or ""))
         return _image(data[mime], mime, cell.get("id", "cell"), n + 1, ctx, text, caption), 1
     if mime == "text/html":
-        return _html_block(sanitize_html(_text(data[mime]))), 0
+        return _html_block(sanitize_html(_text(data[mime])), ctx), 0
     if mime == "text/markdown":
-        return _html_block(markdown_output_to_html(_text(data[mime]))), 0
+        return _html_block(markdown_output_to_html(_text(data[mime])), ctx), 0
     if mime == "text/plain":
         return _fence(_text(data[mime]), "nb-output nb-result"), 0
     return "", 0  # widgets and other live-only outputs have no static form
@@ -103,8 +106,11 @@ def _alt(text: str) -> str:
     return re.sub(r"([\\\[\]])", r"\\\1", flat)
 
 
-def _html_block(html: str) -> str:
-    return f'<div class="nb-output nb-html">\n{html}\n</div>' if html.strip() else ""
+def _html_block(html: str, ctx: OutputContext) -> str:
+    if not html.strip():
+        return ""
+    label = LABELS.get(ctx.lang, LABELS["en"])["table"]
+    return f'<div class="nb-output nb-html">\n{readable_tables(html, label)}\n</div>'
 
 
 def _error_text(out: NotebookNode) -> str:

@@ -35,7 +35,7 @@ def notebook_page(executed: NotebookNode, lang: str, dest_dir: Path, stem: str, 
     into dest_dir at the same relative paths and linked, so the download runs as is.
     """
     dest_dir.mkdir(parents=True, exist_ok=True)
-    ctx = OutputContext(dest_dir / f"{stem}_files", f"{stem}_files")
+    ctx = OutputContext(dest_dir / f"{stem}_files", f"{stem}_files", lang)
     # Prose comes from translated markdown cells; figure alt/caption from translated code-cell
     # metadata. Code and outputs always come from the one English execution.
     by_id = {**translated_cells(translated), **translated_cells(translated, "code")}
