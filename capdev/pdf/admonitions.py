@@ -5,11 +5,10 @@ the text, and each writer turns the div back into its own kind of box.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_OPEN = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)'
-                   r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+from capdev.catalogs.markdown import ADMONITION, FENCE
+
 CLASS = "admonition"
 
 
@@ -18,23 +17,44 @@ def to_fenced_divs(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        match = _OPEN.match(lines[i])
+        end = _fence_end(lines, i)
+        if end:  # a `!!! note` shown inside a code block is code, not an admonition
+            out.extend(lines[i:end])
+            i = end
+            continue
+        line = lines[i].expandtabs(4)
+        stripped = line.lstrip(" ")
+        match = ADMONITION.match(stripped)  # the segmenter's syntax, at any indentation
         if not match:
             out.append(lines[i])
             i += 1
             continue
-        indent = len(match["indent"].expandtabs(4))
+        indent = len(line) - len(stripped)
+        marker, kind = stripped.split()[:2]
         body, i = _block(lines, i + 1, indent + 4)
-        title = (match["title"] if match["title"] is not None
-                 else match["kind"].capitalize()).replace('"', "'")
+        title = (match[2] if match[2] is not None else kind.capitalize()).replace('"', "'")
         pad = " " * indent
-        out.append(f'{pad}::: {{.{CLASS} .{match["kind"]} title="{title}" '
-                   f'marker="{match["marker"]}"}}')
+        out.append(f'{pad}::: {{.{CLASS} .{kind} title="{title}" marker="{marker}"}}')
         out.extend(pad + line if line else "" for line in to_fenced_divs("\n".join(body))
                    .split("\n"))
         out.append(f"{pad}:::")
         out.append("")
     return "\n".join(out)
+
+
+def _fence_end(lines: list[str], i: int) -> int:
+    """The index after the code fence opening at line i (its closing fence: the same
+    character, at least as many, nothing else), or 0 when line i opens none."""
+    m = FENCE.match(lines[i].lstrip(" "))
+    if not m:
+        return 0
+    mark = m.group(1)
+    for j in range(i + 1, len(lines)):
+        close = FENCE.match(lines[j].lstrip(" "))
+        if (close and close.group(1)[0] == mark[0] and len(close.group(1)) >= len(mark)
+                and not lines[j].strip().strip(mark[0])):
+            return j + 1
+    return len(lines)
 
 
 def _block(lines: list[str], start: int, width: int) -> tuple[list[str], int]:
