@@ -11,6 +11,7 @@ translatable run of text, its exact offsets. Containers are handled by "views": 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from capdev.catalogs.inline import PROTECTED
 from capdev.catalogs.segment import Segment
@@ -62,6 +63,21 @@ BY_FIRST_CHAR = {ch: tuple(h for h in HANDLERS if ch in _STARTS.get(h, ""))
                  for ch in set("".join(_STARTS.values()))}
 
 
+@dataclass(frozen=True)
+class BlockSpan:
+    """Where one `///` block sits, in 0-based line indexes of the segmented text: its
+    header, its YAML option lines `[options, body)`, its content `[body, close)` and its
+    closing line (`close == len(lines)` when it is never closed)."""
+
+    name: str
+    title: str | None
+    header: int
+    options: int
+    body: int
+    close: int
+    col: int  # column of the header's content (inside a list item, an admonition…)
+
+
 def indent_of(s: str) -> int:
     n = 0
     for ch in s:
@@ -97,6 +113,7 @@ class Segmenter:
         self.out: list[Segment] = []
         self.ctx: list[str] = []  # enclosing constructs, for translators' context comments
         self.bare = [raw.rstrip("\r\n") for raw in self.lines]  # lines without their ends
+        self.blocks: list[BlockSpan] = []  # every `///` block met on the walk
 
     # -- helpers ---------------------------------------------------------------------------
     def raw(self, li: int) -> str:
@@ -348,6 +365,8 @@ class Segmenter:
         body = i + 1
         while body < close and not self.blank(view[body]) and indent_of(self.c(view[body])) >= 4:
             body += 1  # the block's YAML options: machine-read
+        self.blocks.append(BlockSpan(name, title, view[i][0], _line(view, i + 1),
+                                     _line(view, body), _line(view, close), view[i][1]))
         self.parse(view[body:close], "quiz" if name == "quiz" else f"block ({name})")
         return min(close + 1, len(view))
 
@@ -558,5 +577,19 @@ def cells(row: str) -> list[tuple[int, int]]:
     return out
 
 
+def _line(view: View, j: int) -> int:
+    """The source line of position `j` of a view; past its end, the line after its last."""
+    return view[j][0] if j < len(view) else (view[-1][0] + 1 if view else 0)
+
+
 def segment_markdown(text: str, offset: int = 0, line_base: int = 0) -> list[Segment]:
     return Segmenter(text, offset, line_base).run()
+
+
+def blocks(text: str) -> list[BlockSpan]:
+    """Every `///` block of a Markdown text (not inside code), in source order, found by
+    the same walk that segments it: what translation sees as a block is what the site
+    and the checks see."""
+    seg = Segmenter(text)
+    seg.run()
+    return sorted(seg.blocks, key=lambda b: b.header)

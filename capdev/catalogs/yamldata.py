@@ -21,7 +21,8 @@ from capdev.sources.reading import compose_yaml
 TRANSLATABLE_KEYS = frozenset(
     "title subtitle summary description abstract audience outcomes prerequisites keywords "
     "key_points name label statement text stem question options feedback descriptor "
-    "descriptors explanation purpose consent caption alt intro help placeholder affiliation".split()
+    "descriptors explanation purpose consent caption alt intro help placeholder affiliation "
+    "materials".split()
 )
 # Keys that look like text but are identifiers or machine values.
 NEVER_KEYS = frozenset("id ids key code url href src path file files data modules languages "

@@ -16,14 +16,16 @@ ADMONITIONS = frozenset(
     "note abstract summary tldr info todo tip hint important success check done question help "
     "faq warning caution attention failure fail missing danger error bug example quote cite"
     .split())
-# `///` blocks of the extensions in mkdocs.yml (pymdownx.blocks.*) plus capdev's quiz.
+# `///` blocks of the extensions in mkdocs.yml (pymdownx.blocks.*) plus capdev's quiz and
+# facilitator notes (capdev.site.facilitator: removed from learner pages at staging).
 BLOCKS = frozenset(
-    "admonition details caption figure-caption table-caption html tab quiz".split()) | ADMONITIONS
+    "admonition details caption figure-caption table-caption html tab quiz facilitator".split()
+) | ADMONITIONS
 
 
 @rule("schema", "error", "front matter and YAML data match the content model (CONTENT-MODEL.md)",
       "project", family=("schema-*", "yaml-syntax", "frontmatter-*", "course-module-missing",
-                         "publication-chapter-missing"))
+                         "publication-chapter-missing", "workshop-*"))
 def schema(pf: ProjectFacts) -> Iterator[Finding]:
     for f in pf.load_findings:  # except those another project rule reports (encoding, …)
         owner = registry.owner(f.rule)

@@ -87,6 +87,7 @@ def load_all() -> None:
     from capdev.checks import (  # noqa: F401
         content,
         crossrefs,
+        facilitator,
         framework,
         glossary,
         headings,

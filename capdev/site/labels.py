@@ -38,6 +38,41 @@ LABELS: dict[str, dict[str, str]] = {
         "status_details": "{segments} segments: {translated} translated, {fuzzy} to review, "
                           "{untranslated} untranslated",
         "lang_en": "English", "lang_es": "Spanish",
+        # the facilitator guide (#17.2)
+        "guide": "Facilitator guide", "guide_title": "Facilitator guide: {course}",
+        "guide_section": "For facilitators", "guide_link": "facilitator guide",
+        "guide_link_intro": "Teaching this course in a workshop? Read the",
+        "guide_banner": "This guide is for facilitators. It holds the session notes, timings, "
+                        "discussion prompts and expected answers that participants do not see "
+                        "on the lesson pages, and it is not included in the site search.",
+        "agenda": "Agenda", "day": "Day {n}", "time": "Time", "session": "Session",
+        "break": "Break",
+        "agenda_intro": "Workshop days: {days}, from {start} to {end} each day. Times are "
+                        "computed from the lessons' durations; a break starts at the first "
+                        "session boundary at or after its time.",
+        "agenda_no_plan": "This course has no workshop plan (`workshop:` in course.yml); the "
+                          "lessons are listed in order with their durations.",
+        "agenda_overflow": "The in-session lessons need {used} days, more than the {days} "
+                           "planned.",
+        "agenda_total": "Time in session: {total}.",
+        "pre_work": "Before the workshop (pre-work)",
+        "pre_work_intro": "Participants study these lessons on their own before the first "
+                          "day ({total} in all).",
+        "materials": "Materials",
+        "materials_lessons": "The lessons' preparation notes below say what each session needs.",
+        "guide_assessment": "The self-assessment before and after",
+        "guide_assessment_text": "Ask participants to complete the [self-assessment]({href}) "
+                                 "before the first session and again after the last one, and "
+                                 "to save their answers each time (\"Download my answers\"); "
+                                 "answers stay in their browser until they do. Collect the two "
+                                 "sets of files and run `capdev assess cohort AFTER… --baseline "
+                                 "BEFORE…` for a cohort report with the before-and-after "
+                                 "comparison; groups of fewer than five people are suppressed, "
+                                 "so no participant can be identified.",
+        "guide_notes": "Session notes", "guide_no_notes": "No facilitator notes for this lesson.",
+        "note_notes": "Notes", "note_purpose": "Purpose", "note_discussion": "Discussion",
+        "note_activity": "Activity", "note_answers": "Expected answers",
+        "note_preparation": "Preparation",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -77,6 +112,45 @@ LABELS: dict[str, dict[str, str]] = {
         "status_details": "{segments} segmentos: {translated} traducidos, {fuzzy} por revisar, "
                           "{untranslated} sin traducir",
         "lang_en": "inglés", "lang_es": "español",
+        "guide": "Guía para facilitadores", "guide_title": "Guía para facilitadores: {course}",
+        "guide_section": "Para facilitadores", "guide_link": "guía para facilitadores",
+        "guide_link_intro": "¿Imparte este curso en un taller? Consulte la",
+        "guide_banner": "Esta guía está destinada a los facilitadores. Contiene las notas de "
+                        "las sesiones, los tiempos, las preguntas para el debate y las respuestas "
+                        "esperadas que los participantes no ven en las páginas de las lecciones, "
+                        "y no se incluye en la búsqueda del sitio.",
+        "agenda": "Programa", "day": "Día {n}", "time": "Hora", "session": "Sesión",
+        "break": "Pausa",
+        "agenda_intro": "Días de taller: {days}, de {start} a {end} cada día. Los horarios se "
+                        "calculan a partir de la duración de las lecciones; cada pausa comienza "
+                        "al término de la primera sesión que llega a su hora o la supera.",
+        "agenda_no_plan": "Este curso no tiene un plan de taller (`workshop:` en course.yml); "
+                          "las lecciones se enumeran en orden con su duración.",
+        "agenda_overflow": "Las lecciones presenciales requieren {used} días, más que los {days} "
+                           "previstos.",
+        "agenda_total": "Tiempo en sesión: {total}.",
+        "pre_work": "Antes del taller (trabajo previo)",
+        "pre_work_intro": "Los participantes estudian estas lecciones por su cuenta antes del "
+                          "primer día ({total} en total).",
+        "materials": "Materiales",
+        "materials_lessons": "Las notas de preparación de cada lección, más abajo, indican lo "
+                             "que necesita cada sesión.",
+        "guide_assessment": "La autoevaluación antes y después",
+        "guide_assessment_text": "Pida a los participantes que completen la "
+                                 "[autoevaluación]({href}) antes de la primera sesión y de nuevo "
+                                 "después de la última, y que guarden sus respuestas cada vez "
+                                 "(«Descargar mis respuestas»); las respuestas permanecen en su "
+                                 "navegador hasta que lo hagan. Reúna los dos conjuntos de "
+                                 "archivos y ejecute `capdev assess cohort DESPUÉS… --baseline "
+                                 "ANTES…` para obtener un informe de la cohorte con la "
+                                 "comparación entre el antes y el después; los grupos de menos "
+                                 "de cinco personas se suprimen, de modo que no se pueda "
+                                 "identificar a ningún participante.",
+        "guide_notes": "Notas de las sesiones",
+        "guide_no_notes": "Esta lección no tiene notas para facilitadores.",
+        "note_notes": "Notas", "note_purpose": "Propósito", "note_discussion": "Debate",
+        "note_activity": "Actividad", "note_answers": "Respuestas esperadas",
+        "note_preparation": "Preparación",
     },
 }
 

@@ -55,4 +55,7 @@ class StageContext:
     # language being staged, read by the assessment and the navigation
     courses: dict[str, tuple[dict[str, Any], list[ModuleInfo]]] = field(default_factory=dict)
     frameworks: dict[tuple[str, str], Any] = field(default_factory=dict)  # (lang, path) → framework
+    # source rel → what this language's reader gets of it (the courses step sets its modules'
+    # and lessons'): the guide step reads the facilitator notes the pages leave out
+    localized: dict[str, Localized] = field(default_factory=dict)
     status_rows: list[str] | None = None  # the same table in every language: counted once

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capdev.site.facilitator import GUIDE
 from capdev.site.labels import label
 from capdev.site.pages import split_front, theme_text
 
@@ -51,6 +52,10 @@ def _build(stager: Stager) -> list[Any]:
                                                                       strict=True)]
             section.append({info.title: items})
         nav.append({cmeta.get("title", course.id): section})
+    guides = [{stager.context.courses[c.id][0].get("title", c.id): f"{c.rel}/{GUIDE}"}
+              for c in project.courses if (stager.dest / c.rel / GUIDE).is_file()]
+    if guides:  # a section of its own: the guides are not part of any course's lessons
+        nav.append({label(lang, "guide_section"): guides})
     if project.notes:
         nav.append({label(lang, "notes"): ["policy_notes/index.md",
                                            *[{_title(stager, n.out): n.out} for n in project.notes]]})

@@ -186,11 +186,15 @@ def insert_before_first_h2(body: str, block: str) -> str:
     return body[:at] + block + "\n\n" + body[at:]
 
 
-def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo]) -> str:
+def course_page(course: dict[str, Any], lang: str, modules: list[ModuleInfo],
+                guide: str = "") -> str:
+    """`guide`: the facilitator guide's link from the course page (none when empty)."""
     meta = {"title": course["title"], "description": course.get("summary", "")}
     out = [f"# {plain(course['title'])}", "", plain(course.get("summary", "")), ""]
     total = sum(m.duration for m in modules)
     out += [meta_line(lang, total, None), ""]
+    if guide:
+        out += [f"{label(lang, 'guide_link_intro')} [{label(lang, 'guide_link')}]({guide}).", ""]
     if course.get("audience"):
         out += [f"## {label(lang, 'audience')}", "", course["audience"], ""]
     if course.get("outcomes"):

@@ -10,7 +10,7 @@ from capdev.catalogs.po import atomic_write, catalog_path
 from capdev.catalogs.translate import TranslatedFile, translate_file
 from capdev.checks.gate import refusal
 from capdev.errors import Finding
-from capdev.site import pages, quiz
+from capdev.site import facilitator, pages, quiz
 from capdev.site.model import Localized, StageContext, StageReport
 from capdev.sources.project import Page, Project
 
@@ -93,6 +93,9 @@ class Stager:
         return pages.front_matter(meta) + body
 
     def page(self, page: Page, text: str, loc: Localized) -> None:
+        # facilitator notes never reach a learner page (so neither its search entry nor
+        # the offline copy): the guide step collects them from the localized source
+        text = facilitator.strip(text)
         text = quiz.convert(text, self.lang, page.out.replace("/", "-").removesuffix(".md"))
         self.write(page.out, self.stamp(text, loc, page.rel))
         self.count_page()

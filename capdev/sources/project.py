@@ -14,7 +14,7 @@ from typing import Any
 
 from capdev.config import ProjectConfig, load_config
 from capdev.errors import CapdevError, Finding, errors_only
-from capdev.sources import frontmatter, schema
+from capdev.sources import frontmatter, schema, workshop
 from capdev.sources.links import unsafe_links
 from capdev.sources.reading import notebook_json, read_text
 
@@ -142,6 +142,17 @@ class Project:
         return path.resolve().relative_to(self.root).as_posix()
 
 
+def workshop_lessons(course: Course) -> list[workshop.Lesson]:
+    """The course's lessons as the workshop plan names and times them."""
+    out = []
+    for module in course.modules:
+        for les in module.lessons:
+            minutes = les.meta.get("duration")
+            out.append(workshop.Lesson(f"{module.slug}/{Path(les.rel).stem}",
+                                       minutes if isinstance(minutes, int) else 0))
+    return out
+
+
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
@@ -236,6 +247,9 @@ class _Walk:
                     f"create {_rel(root, mdir)}/index.md or fix the `modules` list"))
                 continue
             course.modules.append(self.module(mdir))
+        if "workshop" in data:
+            self.findings += workshop.findings(data["workshop"], workshop_lessons(course),
+                                               _rel(root, yml), read_text(yml, _rel(root, yml)))
         return course
 
     def module(self, mdir: Path) -> Module:

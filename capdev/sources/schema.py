@@ -37,6 +37,8 @@ TYPE_WORDS = {"array": "a list", "object": "a mapping of keys to values", "strin
 
 
 def _message(err: jsonschema.ValidationError) -> str:
+    if err.validator == "additionalProperties":
+        return "unknown key " + ", ".join(f"`{k}`" for k in _extra(err))
     if err.validator == "required":
         return "missing required key"
     if err.validator == "type":
@@ -47,7 +49,16 @@ def _message(err: jsonschema.ValidationError) -> str:
     return err.message
 
 
+def _extra(err: jsonschema.ValidationError) -> list[str]:
+    """The keys an `additionalProperties: false` mapping (e.g. course.yml's `workshop`)
+    does not know."""
+    known = set(err.schema.get("properties", {}))
+    return [str(k) for k in err.instance if k not in known] if isinstance(err.instance, dict) else []
+
+
 def _hint(err: jsonschema.ValidationError) -> str:
+    if err.validator == "additionalProperties":
+        return "check the spelling; known keys: " + ", ".join(sorted(err.schema.get("properties", {})))
     if err.validator == "required":
         return "add the key to the front matter (see CONTENT-MODEL.md)"
     if err.validator == "enum":
@@ -74,7 +85,9 @@ def validate(kind: str, data: dict, path: str, key_lines: dict[str, int],
     for err in sorted(validator.iter_errors(normalise(data)), key=lambda e: list(e.path)):
         dotted = ".".join(str(p) for p in err.path if not isinstance(p, int))
         key = dotted or (err.message.split("'")[1] if err.validator == "required" else "")
-        line = key_lines.get(dotted) or key_lines.get(key.split(".")[0]) or default_line
+        extra = _extra(err) if err.validator == "additionalProperties" else []
+        line = (key_lines.get(f"{dotted}.{extra[0]}") if extra else None) \
+            or key_lines.get(dotted) or key_lines.get(key.split(".")[0]) or default_line
         where = f"`{key}`: " if key else ""
         findings.append(Finding(path, line, f"schema-{kind}", f"{where}{_message(err)}",
                                 _hint(err)))

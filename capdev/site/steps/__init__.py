@@ -15,6 +15,7 @@ from capdev.site.steps import (
     assets,
     courses,
     glossary,
+    guide,
     navigation,
     notebooks,
     notes,
@@ -38,6 +39,7 @@ ONCE: tuple[Step, ...] = (
 PER_LANGUAGE: tuple[Step, ...] = (
     Step("pages", pages.run),
     Step("courses", courses.run),  # fills context.courses, read by assessment and navigation
+    Step("guide", guide.run),  # the facilitator guides, from what the courses step read
     Step("notes", notes.run),
     Step("publications", publications.run),
     Step("assessment", assessment.run),

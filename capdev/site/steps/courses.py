@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from capdev.site import pages
+from capdev.site import facilitator, pages
 from capdev.site.model import Localized
 from capdev.site.stager import Stager
 from capdev.site.steps import assessment, notebooks
@@ -47,7 +47,8 @@ def _course(stager: Stager, course: Course) -> None:
             int(module.index.meta.get("duration", 0))
         infos.append(info)
     stager.context.courses[course.id] = (cmeta, infos)
-    course_page = pages.course_page(cmeta, stager.lang, infos)
+    stager.context.localized.update(locs)
+    course_page = pages.course_page(cmeta, stager.lang, infos, facilitator.GUIDE)
     stager.write(f"{course.rel}/index.md", stager.stamp(course_page, cloc, f"{course.rel}/course.yml"))
     stager.count_page()
     for n, (module, info) in enumerate(zip(course.modules, infos, strict=True), 1):
