@@ -9,7 +9,7 @@ from capdev.catalogs.markdown import readable
 from capdev.checks.context import Doc
 from capdev.checks.registry import hit, rule
 from capdev.errors import Finding
-from capdev.site.facilitator import Parsed, parse
+from capdev.site.facilitator import NAME, Parsed, parse
 
 
 def _parsed(doc: Doc) -> list[Parsed]:
@@ -36,3 +36,16 @@ def facilitator_option(doc: Doc) -> Iterator[Finding]:
     for p in _parsed(doc):
         for line, message, hint in p.problems:
             yield hit("facilitator-option", doc.rel, line, message, hint)
+
+
+@rule("facilitator-notebook", "error",
+      "no facilitator block in a notebook: learners download the notebook itself", "markdown")
+def facilitator_notebook(doc: Doc) -> Iterator[Finding]:
+    if not doc.notebook:
+        return
+    for mark in doc.facts.marks:
+        if mark.kind == "block" and mark.value == NAME:
+            yield hit("facilitator-notebook", doc.rel, mark.line,
+                      "a facilitator block in a notebook reaches learners through the notebook "
+                      "download", "move the notes into a Markdown lesson of the module, or into "
+                      "the module's index page", mark.col)
