@@ -143,7 +143,8 @@ def test_corpus_segments_cover_every_construct():
     kinds = {seg.kind for p in CORPUS for seg in read_source(p).segments}
     for expected in ("heading 1", "heading 2", "paragraph", "list item", "table cell",
                      "table header cell", "admonition title (note)", "content tab label",
-                     "quiz question", "quiz option", "quiz feedback", "footnote",
+                     "quiz question", "quiz option", "quiz feedback", "quiz situation",
+                     "quiz option feedback", "footnote",
                      "definition term", "abbreviation (EGDI)", "front matter: title"):
         assert expected in kinds, expected
 

@@ -488,21 +488,39 @@ class Segmenter:
         if j < len(view) and DEFINITION.match(self.c(view[j])):
             kind = "definition term"
         if kind == "paragraph" and self.ctx:
-            kind = self.context_kind()
+            kind = self.context_kind(view, i, j)
         end = j
         if end - 1 > i and ATTR_LINE.match(self.c(view[end - 1])):
             end -= 1  # a trailing `{: .class}` line belongs to the paragraph but is machine-read
         self.text_run(view[i:end], kind)
         return j
 
-    def context_kind(self) -> str:
+    def context_kind(self, view: View, i: int, j: int) -> str:
         inner = self.ctx[-1]
         if inner == "list item" and len(self.ctx) > 1 and self.ctx[-2] == "quiz":
-            return "quiz option"
+            return "quiz option" if i == 0 else "quiz option feedback"
         if inner == "quiz":
-            return "quiz feedback"
+            return self._quiz_paragraph_kind(view, i, j)
         return f"paragraph in {inner}" if inner not in ("list item", "footnote", "definition") \
             else inner
+
+    def _quiz_paragraph_kind(self, view: View, i: int, j: int) -> str:
+        """Before a knowledge check's options: the situation, then (in a block without a
+        title) the question; after them, the explanation (capdev.site.knowledge)."""
+        if any(self._task_item(view[k]) for k in range(i)):
+            return "quiz feedback"
+        while j < len(view) and self.blank(view[j]):
+            j += 1
+        last = j < len(view) and self._task_item(view[j])
+        quiz = next((b for b in reversed(self.blocks)
+                     if b.name == "quiz" and b.body <= view[i][0] < b.close), None)
+        return "quiz question" if last and quiz is not None and quiz.title is None \
+            else "quiz situation"
+
+    def _task_item(self, v: tuple[int, int]) -> bool:
+        s = self.c(v)
+        m = LIST_ITEM.match(s)
+        return bool(m and TASK.match(s[m.end():]))
 
     def text_run(self, lines: View, kind: str) -> None:
         """Join a paragraph's lines into one msgid; record one span from first to last char."""
@@ -547,18 +565,18 @@ def continuation_prefix(prefix: str) -> str:
 def cells(row: str) -> list[tuple[int, int]]:
     """Column ranges of the cells of a pipe-table row (escaped pipes and code spans kept)."""
     bounds: list[int] = []
-    i, in_code = 0, ""
+    i = 0
     while i < len(row):
         ch = row[i]
         if ch == "\\":
             i += 2
             continue
-        if ch == "`":
+        if ch == "`":  # a code span's pipes are its text; an unclosed run is literal text
             run = re.match(r"`+", row[i:]).group(0)
-            in_code = "" if in_code == run else (in_code or run)
-            i += len(run)
+            close = re.compile(rf"(?<!`){run}(?!`)").search(row, i + len(run))
+            i = close.end() if close else i + len(run)
             continue
-        if ch == "|" and not in_code:
+        if ch == "|":
             bounds.append(i)
         i += 1
     stripped = row.strip()

@@ -1,23 +1,23 @@
-"""Knowledge checks: `/// quiz | Question` blocks become accessible self-scored questions.
+"""Knowledge checks: `/// quiz` blocks become accessible self-scored checks.
 
-Native radios (one answer) or checkboxes (several) in a fieldset with the question as
-legend; feedback is announced through `role="status"`. Without JavaScript a `<details>`
-reveals the answer, so the check still teaches.
+One form per check (capdev.site.knowledge: consecutive blocks form one), one fieldset per
+question with the question as legend, native radios (one answer, true/false) or
+checkboxes (several). The situation of a scenario question comes first and describes its
+fieldset. Each option's feedback sits under it, hidden until the learner checks; the
+score is announced through `role="status"`. Without JavaScript a `<details>` reveals the
+answers and explanations, so the check still teaches. The script (capdev.js) scores in the
+browser and records the result in local progress.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from itertools import count
 
 import markdown
 
+from capdev.site.knowledge import Check, Option, Question, checks
 from capdev.site.labels import label
-
-QUIZ = re.compile(r"^/// quiz \|[ \t]*(?P<q>.+?)[ \t]*\n(?P<body>.*?)^///[ \t]*$", re.M | re.S)
-OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>.+)$")
-_ids = count(1)
 
 
 def _md() -> markdown.Markdown:
@@ -30,47 +30,95 @@ def inline(text: str) -> str:
     return re.sub(r"^<p>(.*)</p>$", r"\1", out, flags=re.S)
 
 
-def parse(body: str) -> tuple[list[tuple[bool, str]], str]:
-    options: list[tuple[bool, str]] = []
-    rest: list[str] = []
-    for line in body.splitlines():
-        m = OPTION.match(line.strip())
-        if m and not rest:
-            options.append((m.group("mark") != " ", m.group("text")))
-        elif options and line.startswith((" ", "\t")) and not rest and line.strip():
-            correct, text = options[-1]
-            options[-1] = (correct, text + " " + line.strip())
-        else:
-            rest.append(line)
-    return options, "\n".join(rest).strip()
+def block(text: str) -> str:
+    return _md().convert(text) if text.strip() else ""
 
 
-def render(question: str, body: str, lang: str, slug: str) -> str:
-    options, feedback = parse(body)
-    n = next(_ids)
-    qid = f"quiz-{slug}-{n}"
-    multi = sum(c for c, _ in options) > 1
-    kind = "checkbox" if multi else "radio"
-    items = "\n".join(
-        f'<label class="capdev-quiz__option"><input type="{kind}" name="{qid}" value="{i}"'
-        f'{" data-correct" if correct else ""}> <span>{inline(text)}</span></label>'
-        for i, (correct, text) in enumerate(options)
-    )
-    answers = "; ".join(inline(t) for c, t in options if c)
-    fb = _md().convert(feedback) if feedback else ""
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render(check: Check, lang: str, cid: str) -> str:
+    total = len(check.questions)
+    questions = "\n".join(_question(q, k, total, lang, cid)
+                          for k, q in enumerate(check.questions, 1))
+    data = {"correct-text": label(lang, "quiz_correct"), "wrong-text": label(lang, "quiz_wrong"),
+            "score-text": label(lang, "quiz_score"), "unanswered-text": label(lang, "quiz_unanswered"),
+            "question-ok": label(lang, "quiz_question_ok"),
+            "question-bad": label(lang, "quiz_question_bad")}
+    attrs = " ".join(f'data-{k}="{_attr(v)}"' for k, v in data.items())
+    check_label = label(lang, "quiz_check" if total == 1 else "quiz_check_all")
     return (
-        f'<form class="capdev-quiz" id="{qid}" data-capdev-quiz data-correct-text="{html.escape(label(lang, "quiz_correct"))}" '
-        f'data-wrong-text="{html.escape(label(lang, "quiz_wrong"))}">\n'
-        f'<fieldset>\n<legend><span class="capdev-quiz__label">{label(lang, "quiz_label")}</span> '
-        f"{inline(question)}</legend>\n{items}\n</fieldset>\n"
-        f'<button type="submit" class="md-button">{label(lang, "quiz_check")}</button>\n'
+        f'<form class="capdev-quiz" id="{cid}" data-capdev-quiz data-capdev-check="{cid}" '
+        f'data-questions="{total}" {attrs}>\n{questions}\n'
+        f'<button type="submit" class="md-button">{check_label}</button>\n'
         f'<p class="capdev-quiz__status" role="status" aria-live="polite"></p>\n'
         f'<details class="capdev-quiz__answer"><summary>{label(lang, "quiz_show")}</summary>\n'
-        f'<p><strong>{label(lang, "quiz_answer")}:</strong> {answers}</p>\n{fb}</details>\n'
-        f"</form>"
+        + "\n".join(_answer(q, k, total, lang) for k, q in enumerate(check.questions, 1))
+        + "\n</details>\n</form>"
     )
+
+
+def _question(q: Question, k: int, total: int, lang: str, cid: str) -> str:
+    qid = f"{cid}-q{k}"
+    kind = "checkbox" if q.type == "multiple" else "radio"
+    head = label(lang, "quiz_label") if total == 1 else \
+        label(lang, "quiz_label_of", n=k, total=total)
+    hint = label(lang, "quiz_hint_multiple" if q.type == "multiple" else "quiz_hint_single")
+    described = [f"{qid}-situation"] if q.situation else []
+    described.append(f"{qid}-hint")
+    situation = (f'<div class="capdev-quiz__situation" id="{qid}-situation">\n'
+                 f"{block(q.situation).strip()}\n</div>\n") if q.situation else ""
+    competence = f' data-competence="{_attr(q.competence)}"' if q.competence else ""
+    options = "\n".join(_option(o, i, qid, kind, lang) for i, o in enumerate(q.options))
+    return (
+        f'<div class="capdev-quiz__question" data-type="{q.type}"{competence}>\n{situation}'
+        f'<fieldset id="{qid}" tabindex="-1" aria-describedby="{" ".join(described)}">\n'
+        f'<legend><span class="capdev-quiz__label">{head}</span> {inline(q.prompt)}</legend>\n'
+        f'<p class="capdev-quiz__hint" id="{qid}-hint">{hint}</p>\n{options}\n'
+        f'<p class="capdev-quiz__result" id="{qid}-result"></p>\n</fieldset>\n</div>'
+    )
+
+
+def _option(o: Option, i: int, qid: str, kind: str, lang: str) -> str:
+    oid = f"{qid}-o{i}"
+    why = ""
+    if o.feedback:
+        verdict = label(lang, "quiz_option_right" if o.correct else "quiz_option_wrong")
+        why = (f'\n<div class="capdev-quiz__why" id="{oid}-why" '
+               f'data-state="{"ok" if o.correct else "bad"}" hidden>'
+               f'<p class="capdev-quiz__verdict">{verdict}</p>\n{block(o.feedback).strip()}</div>')
+    return (
+        f'<div class="capdev-quiz__choice"><label class="capdev-quiz__option">'
+        f'<input type="{kind}" name="{qid}" value="{i}" id="{oid}"'
+        f'{" data-correct" if o.correct else ""}{_why_ref(oid) if o.feedback else ""}>'
+        f" <span>{inline(o.text)}</span></label>{why}</div>"
+    )
+
+
+def _why_ref(oid: str) -> str:
+    return f' data-why="{oid}-why"'
+
+
+def _answer(q: Question, k: int, total: int, lang: str) -> str:
+    answers = "; ".join(inline(o.text) for o in q.options if o.correct)
+    which = "" if total == 1 else f"{label(lang, 'quiz_question_n', n=k)} — "
+    key = f'<p><strong>{which}{label(lang, "quiz_answer")}:</strong> {answers}</p>'
+    return "\n".join(part for part in (key, block(q.explanation).strip()) if part)
 
 
 def convert(text: str, lang: str, slug: str) -> str:
-    """Replace every top-level quiz block of a page with its HTML."""
-    return QUIZ.sub(lambda m: render(m.group("q"), m.group("body"), lang, slug), text)
+    """Replace every top-level knowledge check of a page with its HTML. Numbering is per
+    page, so a check keeps its id (and its recorded progress) in every language."""
+    found = checks(text)
+    if not found:
+        return text
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    at = 0
+    for n, check in enumerate(found, 1):
+        out += lines[at:check.start]
+        out.append("\n" + render(check, lang, f"quiz-{slug}-{n}") + "\n\n")
+        at = check.end
+    out += lines[at:]
+    return "".join(out)

@@ -1,24 +1,69 @@
 /* capdev: knowledge checks and lesson progress. Everything stays in this browser:
-   no request, no cookie; progress lives in localStorage under "capdev:progress". */
+   no request, no cookie; progress lives in localStorage under "capdev:progress" (lessons)
+   and "capdev:checks" (knowledge-check results), exported and cleared together. */
 (function () {
   "use strict";
   var KEY = "capdev:progress";
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; } }
   function save(p) { try { localStorage.setItem(KEY, JSON.stringify(p)); } catch (e) { /* private mode */ } }
 
+  /* Knowledge checks: each question is right when exactly its correct options are chosen.
+     The feedback of the options chosen is shown (all of it once every question is right);
+     the score goes to the live status, focus to the first question still wrong, and the
+     result to localStorage "capdev:checks" (and a "capdev:check" event, for an LMS). */
+  var CHECKS = "capdev:checks";
+  function loadChecks() { try { return JSON.parse(localStorage.getItem(CHECKS) || "{}"); } catch (e) { return {}; } }
+  function saveChecks(c) { try { localStorage.setItem(CHECKS, JSON.stringify(c)); } catch (e) { /* private mode */ } }
+  function showWhy(input, show) {
+    var why = input.dataset.why && document.getElementById(input.dataset.why);
+    if (!why) return;
+    why.hidden = !show;
+    // described only once visible: a hidden description would give the answer away
+    if (show) input.setAttribute("aria-describedby", why.id); else input.removeAttribute("aria-describedby");
+  }
+  function scoreQuestion(q, form) {
+    var inputs = q.querySelectorAll("input"), any = false, ok = true;
+    inputs.forEach(function (i) {
+      if (i.checked) any = true;
+      if (i.checked !== i.hasAttribute("data-correct")) ok = false;
+      showWhy(i, i.checked);
+    });
+    ok = ok && any;
+    var result = q.querySelector(".capdev-quiz__result");
+    result.dataset.state = ok ? "ok" : "bad";
+    result.textContent = ok ? form.dataset.questionOk : (any ? form.dataset.questionBad : form.dataset.unansweredText);
+    return { ok: ok, competence: q.dataset.competence || "" };
+  }
+  function record(form, results, score) {
+    var all = loadChecks(), id = form.dataset.capdevCheck, prev = all[id] || {};
+    var competences = {};
+    results.forEach(function (r) {
+      if (!r.competence) return;
+      var c = competences[r.competence] = competences[r.competence] || { right: 0, of: 0 };
+      c.of += 1; if (r.ok) c.right += 1;
+    });
+    all[id] = { score: score, total: results.length, passed: !!prev.passed || score === results.length,
+                attempts: (prev.attempts || 0) + 1, date: new Date().toISOString().slice(0, 10),
+                page: location.pathname.split("/").pop(), competences: competences };
+    saveChecks(all);
+    form.dispatchEvent(new CustomEvent("capdev:check", { bubbles: true, detail: { id: id, result: all[id] } }));
+  }
   function setupQuiz(form) {
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var inputs = form.querySelectorAll("input");
-      var ok = true, any = false;
-      inputs.forEach(function (i) {
-        if (i.checked) any = true;
-        if (i.checked !== i.hasAttribute("data-correct")) ok = false;
-      });
+      var questions = Array.prototype.slice.call(form.querySelectorAll(".capdev-quiz__question"));
+      var results = questions.map(function (q) { return scoreQuestion(q, form); });
+      var score = results.filter(function (r) { return r.ok; }).length, done = score === results.length;
+      if (done) form.querySelectorAll("input").forEach(function (i) { showWhy(i, true); });
       var status = form.querySelector("[role=status]");
-      status.dataset.state = ok && any ? "ok" : "bad";
-      status.textContent = ok && any ? form.dataset.correctText : form.dataset.wrongText;
-      if (ok && any) form.querySelector("details").open = true;
+      var text = done ? form.dataset.correctText : form.dataset.wrongText;
+      if (results.length > 1) text += " " + form.dataset.scoreText.replace("{n}", score).replace("{total}", results.length);
+      status.dataset.state = done ? "ok" : "bad";
+      status.textContent = text;
+      if (done) form.querySelector("details").open = true;
+      record(form, results, score);
+      var wrong = questions.filter(function (q, k) { return !results[k].ok; });
+      if (wrong.length && results.length > 1) wrong[0].querySelector("fieldset").focus();
     });
   }
 
@@ -44,9 +89,9 @@
     });
   }
   window.capdevProgress = {
-    export: function () { return JSON.stringify({ format: "capdev-progress@1", lessons: load() }); },
-    import: function (text) { var d = JSON.parse(text); if (d && d.lessons) { save(d.lessons); setupProgress(); } },
-    clear: function () { try { localStorage.removeItem(KEY); } catch (e) {} setupProgress(); }
+    export: function () { return JSON.stringify({ format: "capdev-progress@1", lessons: load(), checks: loadChecks() }); },
+    import: function (text) { var d = JSON.parse(text); if (d && d.lessons) { save(d.lessons); if (d.checks) saveChecks(d.checks); setupProgress(); } },
+    clear: function () { try { localStorage.removeItem(KEY); localStorage.removeItem(CHECKS); } catch (e) {} setupProgress(); }
   };
   /* Material's search panel is role="dialog" without a name (axe aria-dialog-name); name it
      after its own, already localized, search field rather than copying Material's partial. */
