@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from capdev.assessment import score, stage
-from capdev.assessment.scoring import percent
-from capdev.assessment.texts import framework_for
+from capdev.assessment.explain import average_text
+from capdev.assessment.texts import framework_for, strings
 
 ROOT = Path(__file__).parents[1]
 FIX = Path(__file__).parent / "fixtures" / "assessment"
@@ -100,9 +100,7 @@ def _expected(lang: str) -> dict[str, list[str]]:
     for r in result["competences"]:
         level = t[0] if r["level"] is None else (
             f"{r['level']} — {fw.level_name(r['level'])}" if r["level"] else None)
-        pct = "{}%" if lang == "en" else "{} %"
-        out[r["id"]] = {"level": level, "score": "—" if r["score"] is None else
-                        pct.format(percent(r["score"])),
+        out[r["id"]] = {"level": level, "score": average_text(fw, strings(lang), r["average"]),
                         "target": str(r["target"]), "gap": "—" if r["gap"] is None else str(r["gap"]),
                         "links": [f"../courses/digital-government/{m['module']}/index.html"
                                   for m in r["modules"]], "optimistic": r["optimistic"]}
@@ -175,7 +173,18 @@ def test_page_in_chromium_matches_python_scoring(tmp_path, lang):
         page.wait_for_selector(".capdev-results-table")
         assert _table(page) == got
 
-        # print: chosen answers only, no buttons
+        # print with results shown: the report (who, table, chart, how each level was
+        # reached), not the questions again, no buttons
+        page.emulate_media(media="print")
+        for shown in (".capdev-results-meta", ".capdev-results-table", "svg.capdev-chart",
+                      ".capdev-explain"):
+            assert page.is_visible(shown), shown
+        assert not page.is_visible('label[for="cap-A1.C1.i1-3"]')
+        assert not page.is_visible("#capdev-export")
+        # print without results: the chosen answers only
+        page.emulate_media(media="screen")
+        page.click("#capdev-delete")
+        page.click('label[for="cap-A1.C1.i1-3"]')
         page.emulate_media(media="print")
         assert page.is_visible('label[for="cap-A1.C1.i1-3"]')
         assert not page.is_visible('label[for="cap-A1.C1.i1-0"]')

@@ -10,20 +10,23 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from capdev.assessment.cohort import _suppress_counts
+from capdev.assessment.explain import average_text, summary
 from capdev.assessment.moodle import moodle_csv
 from capdev.assessment.responses import parse_response
 from capdev.assessment.schemaorg import teaches_jsonld
 from capdev.assessment.stats import t_quantile
-from capdev.assessment.texts import framework_for, module_titles
+from capdev.assessment.texts import framework_for, module_titles, strings
 
 from .conftest import capdev
 
 ROOT = Path(__file__).parents[1]
 FIX = Path(__file__).parent / "fixtures" / "assessment"
 BAD = FIX / "bad-responses"
+EXPLAIN = Path(__file__).parent / "data" / "assessment_explain"
 
 
 def pdf_text(path: Path) -> str:
@@ -59,7 +62,7 @@ def test_individual_report_text(tmp_path, fw):
     text = pdf_text(tmp_path / "PX-A01.pdf")
     titles = module_titles(ROOT, fw, "en")
     for expected in ["SYNTHETIC DATA", "individual report", "PX-A01", "Front-line and 311 staff",
-                     "A2.C1", "2 — Working", "3 — Practitioner", "67%",
+                     "A2.C1", "2 — Working", "3 — Practitioner", "2.7 of 4",
                      "0 of 1 knowledge checks right",
                      re.sub(r"\s+", " ", titles["02-multichannel-service-delivery-and-311"])]:
         assert expected in text, expected
@@ -78,6 +81,34 @@ def test_individual_report_in_spanish(tmp_path):
     for expected in ["informe individual", "Personal de atención al público y del 311",
                      "2 — Aplicación", "DATOS SINTÉTICOS", "Respuestas insuficientes"]:
         assert expected in text, expected
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_report_says_how_each_level_was_reached(tmp_path, lang):
+    """#18.3: the report words the level in plain sentences (levels met, statements and
+    ratings) and gives the average on the scale, not a percentage that reads as a mark."""
+    proc = capdev("assess", "report", str(FIX / "responses" / "PX-A01.json"), "--lang", lang,
+                  "--out", str(tmp_path), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    text = pdf_text(tmp_path / "PX-A01.pdf")
+    want = yaml.safe_load((EXPLAIN / "report.yml").read_text(encoding="utf-8"))[lang]
+    assert [p for p in want["present"] if p not in text] == []
+    assert [p for p in want["absent"] if p in text] == []
+
+
+SUMMARIES = yaml.safe_load((EXPLAIN / "summaries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("case", SUMMARIES, ids=[str(c["result"]) for c in SUMMARIES])
+def test_summary_sentence(case, lang):
+    assert summary(framework_for(ROOT, lang), strings(lang), case["result"]) == case[lang]
+
+
+@pytest.mark.parametrize(("lang", "average", "shown"), [
+    ("en", 2.0, "2.0 of 4"), ("en", 2.7, "2.7 of 4"), ("es", 2.7, "2,7 de 4"), ("es", None, "—")])
+def test_average_on_the_scale(fw, lang, average, shown):
+    assert average_text(fw, strings(lang), average) == shown
 
 
 def _materialise(tmp_path: Path) -> tuple[Path, Path]:

@@ -107,7 +107,10 @@ def render_form(fw: Framework, t: dict[str, str], module_base: str, strings_json
         parts.append(f'<h2 id="cap-{_attr(area["id"])}">{escape(area["id"])} {escape(area["title"])}</h2>')
         parts.append(f"<p>{escape(area['description'])}</p>")
         parts += [_competence(fw, c, t) for c in area["competences"] if not c.get("deprecated")]
-    parts += [_actions(t), "</form>",
+    # filled by assessment.js ("12 of 45 questions answered"); sticks to the bottom of the
+    # screen while the questions scroll past, announced politely, never interrupting
+    parts += ['<p id="capdev-answered" class="capdev-answered" aria-live="polite"></p>',
+              _actions(t), "</form>",
               f'<noscript><p class="capdev-hint">{escape(t["noscript"])}</p></noscript>',
               '<p role="status" id="capdev-status" class="capdev-status"></p>',
               '<section class="capdev-results" id="capdev-results" '

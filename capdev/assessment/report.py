@@ -6,19 +6,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from capdev.assessment.explain import average_text, explanation, level_text, why
 from capdev.assessment.framework import Framework
 from capdev.assessment.pdf import compile_pdf
 from capdev.assessment.responses import Response
-from capdev.assessment.scoring import percent, score
+from capdev.assessment.scoring import score
 from capdev.assessment.texts import strings
-
-
-def _level_text(fw: Framework, t: dict[str, str], level: int | None) -> str:
-    if level is None:
-        return t["insufficient"]
-    if level == 0:
-        return t["below_first"]
-    return f"{level} — {fw.level_name(level)}"
 
 
 def report_data(fw: Framework, resp: Response, lang: str,
@@ -32,8 +25,8 @@ def report_data(fw: Framework, resp: Response, lang: str,
         comp = fw.competence(res["id"])
         rows.append({
             "id": res["id"], "title": comp["title"], "level": res["level"],
-            "level_text": _level_text(fw, t, res["level"]),
-            "score": "—" if res["score"] is None else t["pct"].format(n=percent(res["score"])),
+            "level_text": level_text(fw, t, res["level"]),
+            "score": average_text(fw, t, res["average"]),
             "target": "—" if res["target"] is None else str(res["target"]),
             "gap": "—" if res["gap"] is None else str(res["gap"]),
             "target_n": res["target"],
@@ -41,6 +34,7 @@ def report_data(fw: Framework, resp: Response, lang: str,
                         for m in res["modules"]],
             "optimistic": res["optimistic"],
             "checks": t["r_checks"].format(**res["checks"]) if res["checks"]["answered"] else "",
+            "explain": explanation(fw, t, res, resp.data.get("answers") or {}),
         })
     plan = [{"title": titles.get(p["module"], p["module"]), "relation": t[p["relation"]],
              "competences": ", ".join(p["competences"])} for p in result["plan"]]
@@ -52,7 +46,7 @@ def report_data(fw: Framework, resp: Response, lang: str,
                  [t["r_date"], resp.data.get("date", "—")],
                  [t["q_version"], fw.key]],
         "levels": [{"rank": lv["rank"], "name": lv["name"]} for lv in fw.data["levels"]],
-        "rows": rows, "plan": plan,
+        "rows": rows, "plan": plan, "why": why(fw, t),
         "flags": [f"{r['id']} {r['title']}: {r['checks']}" for r in rows if r["optimistic"]],
     }
 

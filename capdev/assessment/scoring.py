@@ -14,6 +14,10 @@ Rules (design note "Scoring"):
   checks right raises the `optimistic` flag.
 - gap = max(0, target − level); recommended modules address the missing levels
   (level+1 … target; without a profile, the next level), core before optional.
+- the result explains itself: `evidence` says, per level, whether its statements were
+  rated, met and counted (met with every lower level met: what the level is made of);
+  `average` is the mean rating on the scale, to one decimal, so the page and the report
+  can say why it differs from the level (a level is met at met_at, not at the top).
 """
 
 from __future__ import annotations
@@ -43,15 +47,26 @@ def _is_rating(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _levels(ratings: list[tuple[dict, int]], ranks: list[int], met_at: int) -> int:
-    level = 0
+def _evidence(ratings: list[tuple[dict, int]], ranks: list[int], met_at: int
+              ) -> list[dict[str, Any]]:
+    """Per level: how many of its statements were rated, whether they average ≥ met_at, and
+    whether the level counts (met, with every lower level met)."""
+    out, counting = [], True
     for rank in ranks:
         values = [v for item, v in ratings if item["level"] == rank]
-        if values and sum(values) >= met_at * len(values):
-            level = rank
-        else:
-            break
-    return level
+        met = bool(values) and sum(values) >= met_at * len(values)
+        counting = counting and met
+        out.append({"rank": rank, "rated": len(values), "met": met, "counted": counting})
+    return out
+
+
+def _levels(evidence: list[dict[str, Any]]) -> int:
+    return max((e["rank"] for e in evidence if e["counted"]), default=0)
+
+
+def average_tenths(total: int, answered: int) -> int:
+    """The mean rating in tenths, rounded half up on integers (the page's twin does the same)."""
+    return (20 * total + answered) // (2 * answered)
 
 
 def _missing_levels(level: int | None, target: int | None, has_profile: bool,
@@ -87,7 +102,8 @@ def score_competence(fw: Framework, comp: dict[str, Any], response: dict[str, An
     ratings = [(it, int(answers[it["id"]])) for it in items if _is_rating(answers.get(it["id"]))]
     enough = len(items) > 0 and 3 * len(ratings) >= 2 * len(items)
     total = int(sum(v for _, v in ratings))
-    level = _levels(ratings, ranks, scale["met_at"]) if enough else None
+    evidence = _evidence(ratings, ranks, scale["met_at"]) if enough else []
+    level = _levels(evidence) if enough else None
     target = prof["targets"].get(comp["id"]) if prof else None
     checks = _checks(comp, response.get("checks") or {})
     return {
@@ -96,6 +112,8 @@ def score_competence(fw: Framework, comp: dict[str, Any], response: dict[str, An
         "items": len(items),
         "answered": len(ratings),
         "score": round3(total / (top_value * len(ratings))) if enough else None,
+        "average": average_tenths(total, len(ratings)) / 10 if enough else None,
+        "evidence": evidence,
         "level": level,
         "target": target,
         "gap": max(0, target - level) if target is not None and level is not None else None,

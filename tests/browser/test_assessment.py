@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from capdev.assessment import score
-from capdev.assessment.scoring import percent
+from capdev.assessment.explain import average_text
 from capdev.assessment.texts import framework_for, module_titles, strings
 from tests.browser.conftest import lang_root
 from tests.conftest import FIXTURES, ROOT
@@ -84,7 +84,7 @@ def expected(lang: str, case: dict, page_url: str) -> dict[str, dict]:
     for r in score(fw, response, case["profile"])["competences"]:
         level = (t["insufficient"] if r["level"] is None else t["below_first"] if r["level"] == 0
                  else f"{r['level']} — {fw.level_name(r['level'])}")
-        pct = "—" if r["score"] is None else t["pct"].format(n=percent(r["score"]))
+        pct = average_text(fw, t, r["average"])
         out[r["id"]] = {
             "level": level, "flag": r["optimistic"],
             "numbers": [pct, "—" if r["target"] is None else str(r["target"]),

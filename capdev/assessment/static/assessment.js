@@ -25,16 +25,24 @@
     return out;
   }
 
-  function levelOf(ratings, ranks, metAt) {
-    var level = 0;
-    for (var i = 0; i < ranks.length; i++) {
-      var vals = ratings.filter(function (r) { return r.item.level === ranks[i]; })
+  function evidenceOf(ratings, ranks, metAt) {
+    var out = [], counting = true;
+    ranks.forEach(function (rank) {
+      var vals = ratings.filter(function (r) { return r.item.level === rank; })
         .map(function (r) { return r.value; });
       var sum = vals.reduce(function (s, v) { return s + v; }, 0);
-      if (vals.length > 0 && sum >= metAt * vals.length) { level = ranks[i]; } else { break; }
-    }
-    return level;
+      var met = vals.length > 0 && sum >= metAt * vals.length;
+      counting = counting && met;
+      out.push({ rank: rank, rated: vals.length, met: met, counted: counting });
+    });
+    return out;
   }
+
+  function levelOf(evidence) {
+    return evidence.reduce(function (best, e) { return e.counted ? Math.max(best, e.rank) : best; }, 0);
+  }
+
+  function averageTenths(total, answered) { return Math.floor((20 * total + answered) / (2 * answered)); }
 
   function missingLevels(level, target, hasProfile, top) {
     var out = [], r;
@@ -80,7 +88,8 @@
       .map(function (it) { return { item: it, value: answers[it.id] }; });
     var enough = items.length > 0 && 3 * ratings.length >= 2 * items.length;
     var total = ratings.reduce(function (s, r) { return s + r.value; }, 0);
-    var level = enough ? levelOf(ratings, ranks, scale.met_at) : null;
+    var evidence = enough ? evidenceOf(ratings, ranks, scale.met_at) : [];
+    var level = enough ? levelOf(evidence) : null;
     var target = null;
     if (prof && Object.prototype.hasOwnProperty.call(prof.targets, comp.id)) { target = prof.targets[comp.id]; }
     var checks = checksFor(comp, response.checks || {});
@@ -91,6 +100,8 @@
       items: items.length,
       answered: ratings.length,
       score: enough ? round3(total / (top * ratings.length)) : null,
+      average: enough ? averageTenths(total, ratings.length) / 10 : null,
+      evidence: evidence,
       level: level,
       target: target,
       gap: (target !== null && level !== null) ? Math.max(0, target - level) : null,
@@ -235,6 +246,7 @@
       var response = JSON.parse(raw);
       if (this.problem(response)) { return; }
       this.apply(response);
+      this.progress();
       $("capdev-remember").checked = true; /* after apply(): its form.reset() clears the switch */
       this.say(this.t.restored);
     } catch (e) { this.forget(); }
@@ -250,6 +262,76 @@
   };
 
   Page.prototype.moduleTitle = function (id) { return (this.t.modules && this.t.modules[id]) || id; };
+
+  /* ---------- results in plain words (twin of explain.py) ---------- */
+
+  Page.prototype.top = function () {
+    return Math.max.apply(null, this.fw.scale.points.map(function (p) { return p.value; }));
+  };
+
+  Page.prototype.levelName = function (rank) {
+    return this.fw.levels.filter(function (l) { return l.rank === rank; })[0].name;
+  };
+
+  Page.prototype.averageText = function (average) {
+    if (average === null) { return "—"; }
+    return fill(this.t.avg, { avg: average.toFixed(1).replace(".", this.t.decimal), top: this.top() });
+  };
+
+  Page.prototype.metLabel = function () {
+    var scale = this.fw.scale;
+    var point = scale.points.filter(function (p) { return p.value === scale.met_at; })[0];
+    return scale.met_at + " — " + point.label;
+  };
+
+  Page.prototype.summary = function (res) {
+    var t = this.t, top = this.fw.levels.length;
+    if (res.level === null) {
+      return fill(t.x_insufficient, { answered: res.answered, items: res.items, needed: Math.floor((2 * res.items + 2) / 3) });
+    }
+    if (res.level === 0) { return t.x_none; }
+    var shown = this.levelText(res);
+    if (res.level === top) { return fill(t.x_all_met, { top: top, level_text: shown }); }
+    var key = res.level === 1 ? "x_first_only" : (res.level === 2 ? "x_two" : "x_up_to");
+    return fill(t[key], { level: res.level, next: res.level + 1, level_text: shown });
+  };
+
+  Page.prototype.levelLine = function (step) {
+    var key = step.counted ? "x_met" : (step.met ? "x_not_counted" : (step.rated ? "x_not_met" : "x_not_rated"));
+    return fill(this.t[key], { rank: step.rank, name: this.levelName(step.rank), met: this.metLabel() });
+  };
+
+  Page.prototype.rating = function (value) {
+    var scale = this.fw.scale;
+    if (value === "na") { return scale.not_applicable.label; }
+    var point = scale.points.filter(function (p) { return p.value === value; })[0];
+    return point ? point.value + " — " + point.label : this.t.x_blank;
+  };
+
+  Page.prototype.explain = function (result, response, titles) {
+    var self = this, t = this.t, byId = {};
+    competences(this.fw).forEach(function (c) { byId[c.id] = c; });
+    var box = el("section", { "class": "capdev-explain", "aria-labelledby": "capdev-explain-title" }, [
+      el("h3", { id: "capdev-explain-title" }, [t.x_title]),
+      el("p", {}, [fill(t.x_why, { met: this.metLabel() })])]);
+    result.competences.forEach(function (res) {
+      var items = byId[res.id].items.filter(function (it) { return it.type === "self_rating" && !it.deprecated; });
+      var levels = el("ul", {});
+      res.evidence.forEach(function (step) {
+        var statements = el("ul", {});
+        items.filter(function (it) { return it.level === step.rank; }).forEach(function (it) {
+          statements.appendChild(el("li", {}, [fill(t.x_statement, { text: it.text, rating: self.rating(response.answers[it.id]) })]));
+        });
+        levels.appendChild(el("li", {}, statements.childNodes.length ? [self.levelLine(step), statements] : [self.levelLine(step)]));
+      });
+      var head = el("p", { "class": "capdev-explain-summary", id: "capdev-explain-" + res.id }, [
+        el("strong", {}, [res.id + " " + titles[res.id] + ":"]), " " + self.summary(res)]);
+      var part = el("div", { "class": "capdev-explain-competence", "data-competence": res.id }, [head]);
+      if (levels.childNodes.length) { part.appendChild(levels); }
+      box.appendChild(part);
+    });
+    return box;
+  };
 
   Page.prototype.levelText = function (res) {
     var t = this.t;
@@ -277,7 +359,7 @@
       tbody.appendChild(el("tr", {}, [
         el("th", { scope: "row" }, [res.id + " " + titles[res.id]]),
         levelCell,
-        el("td", {}, [res.score === null ? "—" : fill(t.pct, { n: Math.round(res.score * 100) })]),
+        el("td", {}, [self.averageText(res.average)]),
         el("td", {}, [res.target === null ? "—" : String(res.target)]),
         el("td", {}, [res.gap === null ? "—" : String(res.gap)]),
         el("td", {}, res.modules.length ? [mods] : [res.status === "ok" ? t.no_modules : t.answer_more])
@@ -290,10 +372,15 @@
       el("thead", {}, [head]), tbody]);
     var out = $("capdev-results-body");
     out.textContent = "";
-    out.appendChild(el("div", { "class": "capdev-table-wrap" }, [table]));
+    var response = this.collect();
+    $("capdev-results").hidden = false;  /* shown first: the chart is drawn at its width */
+    out.appendChild(this.meta(result, response));
+    out.appendChild(el("div", { "class": "capdev-table-wrap", role: "region", tabindex: "0",
+                                "aria-label": t.results_title }, [table]));
     out.appendChild(this.chart(result, titles));
-    out.appendChild(this.feedback(this.collect()));
-    $("capdev-results").hidden = false;
+    out.appendChild(this.explain(result, response, titles));
+    out.appendChild(this.feedback(response));
+    this.box.classList.add("capdev-has-results");  /* print: the results alone, as a report */
     var done = result.competences.filter(function (r) { return r.status === "ok"; }).length;
     this.say(fill(t.results_ready, { done: done, total: result.competences.length }));
     $("capdev-results-title").focus();
@@ -318,39 +405,79 @@
     return p ? p.title : id;
   };
 
+  /* Words of `text` in lines of at most `width` characters (a long word keeps its line). */
+  function wrap(text, width) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
+  /* The chart is drawn at the width it is shown at (one unit, one CSS pixel), so the
+     competences' names stay readable on a 320 px phone: each name on its own lines above its
+     bar, wrapped to fit. */
   Page.prototype.chart = function (result, titles) {
     var t = this.t, top = this.fw.levels.length;
-    var rowH = 34, left = 70, width = 420, barW = 300, h = rowH * result.competences.length + 40;
-    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + h, role: "img", "aria-labelledby": "capdev-chart-title capdev-chart-desc", "class": "capdev-chart" });
+    var width = Math.max(260, Math.min(640, $("capdev-results-body").clientWidth || 640));
+    var line = 19, pad = 6, barW = width - 2 * pad - 8, perLine = Math.floor(width / 8.4);
+    var rows = result.competences.map(function (r) { return wrap(r.id + " " + titles[r.id], perLine); });
+    var h = rows.reduce(function (sum, lines) { return sum + lines.length * line + 34; }, 0) + 30;
+    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + h, width: width, height: h, role: "img", "aria-labelledby": "capdev-chart-title capdev-chart-desc", "class": "capdev-chart" });
     svg.appendChild(svgEl("title", { id: "capdev-chart-title" }, t.chart_title));
     var desc = result.competences.map(function (r) {
-      return r.id + ": " + (r.level === null ? t.insufficient : t.col_level + " " + r.level) +
+      return r.id + " " + titles[r.id] + ": " + (r.level === null ? t.insufficient : t.col_level + " " + r.level) +
         (r.target === null ? "" : ", " + t.col_target + " " + r.target);
     }).join("; ");
     svg.appendChild(svgEl("desc", { id: "capdev-chart-desc" }, desc));
+    var xOf = function (level) { return pad + barW * level / top; };
     for (var k = 0; k <= top; k++) {
-      var x = left + barW * k / top;
-      svg.appendChild(svgEl("line", { x1: x, x2: x, y1: 8, y2: h - 24, "class": "capdev-grid" }));
-      svg.appendChild(svgEl("text", { x: x, y: h - 8, "text-anchor": "middle", "class": "capdev-axis" }, String(k)));
+      svg.appendChild(svgEl("line", { x1: xOf(k), x2: xOf(k), y1: 4, y2: h - 24, "class": "capdev-grid" }));
+      svg.appendChild(svgEl("text", { x: xOf(k), y: h - 8, "text-anchor": k === 0 ? "start" : (k === top ? "end" : "middle"), "class": "capdev-axis" }, String(k)));
     }
+    var y = 4;
     result.competences.forEach(function (r, i) {
-      var y = 12 + i * rowH;
-      svg.appendChild(svgEl("text", { x: 4, y: y + 16, "class": "capdev-axis" }, r.id));
+      rows[i].forEach(function (text, n) {
+        svg.appendChild(svgEl("text", { x: pad, y: y + 15 + n * line, "class": "capdev-chart-name" }, text));
+      });
+      var barY = y + rows[i].length * line + 4;
       if (r.level !== null) {
-        svg.appendChild(svgEl("rect", { x: left, y: y + 4, height: 18, width: Math.max(2, barW * r.level / top), "class": "capdev-bar" }));
-      } else {
-        svg.appendChild(svgEl("text", { x: left + 4, y: y + 17, "class": "capdev-axis" }, t.insufficient));
+        svg.appendChild(svgEl("rect", { x: pad, y: barY, height: 16, width: Math.max(2, barW * r.level / top), "class": "capdev-bar" }));
       }
       if (r.target !== null) {
-        var tx = left + barW * r.target / top;
-        svg.appendChild(svgEl("path", { d: "M" + tx + " " + (y - 1) + " l6 7 l-6 7 l-6 -7 z", "class": "capdev-target" }));
-        svg.appendChild(svgEl("line", { x1: tx, x2: tx, y1: y + 13, y2: y + 27, "class": "capdev-target-line" }));
+        var tx = xOf(r.target);
+        svg.appendChild(svgEl("path", { d: "M" + tx + " " + (barY - 4) + " l6 7 l-6 7 l-6 -7 z", "class": "capdev-target" }));
+        svg.appendChild(svgEl("line", { x1: tx, x2: tx, y1: barY + 10, y2: barY + 22, "class": "capdev-target-line" }));
       }
+      if (r.level === null) {  /* drawn last, on a halo, so a target marker never hides it */
+        svg.appendChild(svgEl("text", { x: pad + 4, y: barY + 13, "class": "capdev-axis capdev-chart-note" }, t.insufficient));
+      }
+      y += rows[i].length * line + 34;
     });
     var legend = el("figcaption", {}, [t.chart_legend]);
     var fig = el("figure", { "class": "capdev-figure" }, [legend]);
     fig.insertBefore(svg, legend);
     return fig;
+  };
+
+  /* Who, when and against what: the lines the PDF report opens with. */
+  Page.prototype.meta = function (result, response) {
+    var t = this.t;
+    var rows = [[t.r_code, response.code || "—"],
+                [t.r_profile, result.profile ? this.profileTitle(result.profile) : t.r_none],
+                [t.r_date, response.date], [t.q_version, this.fw.id + "@" + this.fw.version]];
+    return el("dl", { "class": "capdev-results-meta" }, rows.reduce(function (out, r) {
+      return out.concat([el("dt", {}, [r[0]]), el("dd", {}, [r[1]])]);
+    }, []));
+  };
+
+  /* "12 of 45 questions answered": a statement marked not relevant is an answer too. */
+  Page.prototype.progress = function () {
+    var items = this.form.querySelectorAll("fieldset.capdev-item");
+    var done = this.form.querySelectorAll("fieldset.capdev-item input:checked").length;
+    $("capdev-answered").textContent = fill(this.t.answered, { n: done, total: items.length });
   };
 
   Page.prototype.download = function () {
@@ -378,6 +505,7 @@
       if (problem) { self.error(problem); return; }
       self.error("");
       self.apply(response);
+      self.progress();
       self.save();
       self.render(score(self.fw, response, response.profile || null));
     };
@@ -398,7 +526,7 @@
         if (ev.target.checked) { self.save(); self.say(self.t.remember_on); } else { self.forget(); self.say(self.t.remember_off); }
         return;
       }
-      if (ev.target.id !== "capdev-import") { self.save(); }
+      if (ev.target.id !== "capdev-import") { self.save(); self.progress(); }
     });
     $("capdev-export").addEventListener("click", function () { self.download(); });
     $("capdev-import").addEventListener("change", function (ev) {
@@ -409,10 +537,13 @@
       self.forget();
       self.form.reset();
       $("capdev-results").hidden = true;
+      self.box.classList.remove("capdev-has-results");
+      self.progress();
       self.error("");
       self.say(self.t.deleted);
     });
     $("capdev-print").addEventListener("click", function () { root.print(); });
+    this.progress();
     this.restore();
   };
 
