@@ -3,7 +3,8 @@ and Spanish: while answering, the form counts the questions answered (a polite l
 the results give the average rating on the scale, not a percentage; they say for every
 competence which levels were met, with each statement and its rating, in the very sentences
 of the PDF report (capdev.assessment.explain, the Python twin); the chart names the
-competences; axe-core finds nothing serious; nothing scrolls sideways; the results print as
+competences; the study plan of the report is there too; axe-core finds nothing serious;
+nothing scrolls sideways; the results print as
 a report. Screenshot for review: test-artifacts/screenshots/<lang>-assessment-results-320.png."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from capdev.assessment import score
 from capdev.assessment.explain import average_text, explanation, summary, why
-from capdev.assessment.texts import framework_for, strings
+from capdev.assessment.texts import framework_for, module_titles, strings
 from tests.browser.conftest import ARTIFACTS, LANGS, PAGES, Traffic, lang_root, watched_context
 from tests.conftest import FIXTURES, ROOT
 
@@ -90,6 +91,11 @@ def test_progress_explanation_chart_at_320_px(phone, base_url, axe_source, lang)
     assert not any("%" in v for v in shown.values())  # no percentage that reads as a mark
     assert phone.evaluate(READ) == rows
     assert phone.locator(".capdev-explain > p").first.inner_text() == why(fw, t)
+    plan = phone.locator(".capdev-plan li").all_inner_texts()
+    titles = module_titles(ROOT, fw, lang)
+    assert plan == [f"{titles[p['module']]} ({t[p['relation']]}) — {', '.join(p['competences'])}"
+                    for p in score(fw, RESPONSE, RESPONSE["profile"])["plan"]]
+    assert plan  # PX-A01 has a gap: the study plan of the PDF report is on the page too
 
     # the chart names every competence, in type a phone can read
     names = phone.evaluate("""() => {
@@ -131,7 +137,7 @@ def test_results_print_as_a_report(phone, base_url, lang):
     phone.emulate_media(media="print")
     try:
         for part in (".capdev-results-meta", ".capdev-results-table", "svg.capdev-chart",
-                     ".capdev-explain", "article h1"):
+                     ".capdev-explain", ".capdev-plan", "article h1"):
             assert phone.locator(part).first.is_visible(), part
         for gone in ("#capdev-form", "#capdev-answered", ".md-header", "#capdev-print"):
             assert not phone.locator(gone).is_visible(), gone

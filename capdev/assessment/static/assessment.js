@@ -379,6 +379,7 @@
                                 "aria-label": t.results_title }, [table]));
     out.appendChild(this.chart(result, titles));
     out.appendChild(this.explain(result, response, titles));
+    out.appendChild(this.studyPlan(result));
     out.appendChild(this.feedback(response));
     this.box.classList.add("capdev-has-results");  /* print: the results alone, as a report */
     var done = result.competences.filter(function (r) { return r.status === "ok"; }).length;
@@ -460,6 +461,19 @@
     var fig = el("figure", { "class": "capdev-figure" }, [legend]);
     fig.insertBefore(svg, legend);
     return fig;
+  };
+
+  /* Every recommended module once, core first: the report's "Recommended study plan". */
+  Page.prototype.studyPlan = function (result) {
+    var t = this.t, self = this;
+    var box = el("section", { "class": "capdev-plan", "aria-labelledby": "capdev-plan-title" }, [
+      el("h3", { id: "capdev-plan-title" }, [t.r_plan])]);
+    if (!result.plan.length) { box.appendChild(el("p", {}, [t.r_plan_none])); return box; }
+    box.appendChild(el("ul", {}, result.plan.map(function (p) {
+      var a = el("a", { href: self.base + p.module + "/index.html" }, [self.moduleTitle(p.module)]);
+      return el("li", {}, [a, " (" + (p.relation === "core" ? t.core : t.optional) + ") — " + p.competences.join(", ")]);
+    })));
+    return box;
   };
 
   /* Who, when and against what: the lines the PDF report opens with. */
