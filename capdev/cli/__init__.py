@@ -14,7 +14,8 @@ import sys
 from capdev import __version__
 from capdev.errors import CapdevError
 
-SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "assess", "new", "init", "review")
+SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "slides", "assess", "new", "init",
+               "review")
 
 EPILOG = """\
 Typical session:

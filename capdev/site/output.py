@@ -99,9 +99,9 @@ def owned(folder: Path) -> bool:
     return (folder / MARKER).is_file() or all((folder / name).is_file() for name in LEGACY)
 
 
-def mark(folder: Path) -> None:
-    (folder / MARKER).write_text("Written by `capdev build`, which replaces this folder at "
-                                 "each build.\n", "utf-8")
+def mark(folder: Path, how: str = "`capdev build`, which replaces this folder at each "
+                                   "build") -> None:
+    (folder / MARKER).write_text(f"Written by {how}.\n", "utf-8")
 
 
 def workspace(site: Path) -> Path:
