@@ -33,6 +33,7 @@ from mkdocs.config import load_config
 
 from capdev.catalogs.extract import load_source, read_source
 from capdev.catalogs.render import render_source
+from capdev.catalogs.translate import apply
 from tests.conftest import capdev
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,14 +180,24 @@ PAGES = {  # an English page per context, and the msgid of its paragraph
                    "\nThe end.\n", "The web portal is open day and night."),
     "setext": ("# Channels\n\nThe web portal is open\nday and night.\n---\n\nThe end.\n",
                "The web portal is open day and night."),
+    # one-line blocks: a heading, a table cell, a definition term, a `???` title
+    "heading": ("# The web portal is open day and night.\n\nThe end.\n",
+                "The web portal is open day and night."),
+    "cell": ("| Channel | Hours |\n|---|---|\n| Web | The web portal is open day and night. |\n"
+             "| Counter | Office hours |\n", "The web portal is open day and night."),
+    "term": ("The web portal is open day and night.\n:   A definition.\n\nThe end.\n",
+             "The web portal is open day and night."),
+    "details": ('??? tip "The web portal is open day and night."\n    Body.\n\nThe end.\n',
+                "The web portal is open day and night."),
 }
 STARTS = ["---", "===", "* * *", "<!-- nota -->", "[nota]: https://example.org", "> cita", "# título",
           "1. uno", "- guion", "+ más", "* estrella", '!!! note "x"', '??? tip', '=== "pestaña"',
           ": definición", "[^1]: nota", "*[ODS]: Objetivos", "```", "~~~", "<div>", "/// note",
-          "| a | b |", "|---|---|", "--8<-- \"x.md\"", "    sangría", "", "   "]
+          "| a | b |", "|---|---|", "--8<-- \"x.md\"", "    sangría", "", "   ", "#etiqueta",
+          "$$", "`", "``", "\\", "a | b", "<b>"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(page=st.sampled_from(sorted(PAGES)),
        pieces=st.lists(st.tuples(st.sampled_from(["\n", " "]),
                                  st.sampled_from(STARTS + ["palabra", "portal web"])),
@@ -198,6 +209,30 @@ def test_any_translation_keeps_the_structure(md: markdown.Markdown, page: str, p
     src = load_source(english, ".md")
     spanish = render_source(src, lambda seg: value if seg.msgid == msgid else None)
     assert structure(md, spanish)[0] == structure(md, english)[0], spanish
+    # and the segmenter sees the blocks Python-Markdown sees: the build's structure guard
+    # (translate.apply) never refuses a translation that keeps them
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=msgid, msgstr=value))
+    result = apply(src, po)
+    assert result.text == spanish and result.refused == [], result.refused
+
+
+def test_the_structure_guard_blames_no_translation_for_what_the_english_does():
+    """When the page would change even without any translation (here a marker that adds a
+    list item to every English fallback), no translation is refused for it."""
+    english, msgid = PAGES["list"]
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=msgid, msgstr="El portal web está abierto día y noche."))
+    result = apply(load_source(english, ".md"), po, marker=lambda text: text + "\n\n- extra")
+    assert "El portal web" in result.text and result.refused == []
+
+
+def test_render_reports_what_it_did_not_use(tmp_path: Path):
+    """`capdev i18n render` names each translation it left out, with its catalog line."""
+    shutil.copytree(ROOT / "tests/fixtures/i18n/structure/msgstr-cell-pipe", tmp_path / "c")
+    (tmp_path / "c" / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    out = capdev("i18n", "render", "en.md", "--catalog", "es.po", cwd=tmp_path / "c", check=True)
+    assert "Horario de oficina \\| lunes a viernes" in out.stdout and out.stderr == ""
 
 
 def test_notebook_references_defined_in_another_cell():

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from capdev.catalogs.extract import read_source
+from capdev.catalogs.extract import load_source, read_source
 from capdev.catalogs.inline import pseudo
 from capdev.catalogs.render import render_source, substitute
 from capdev.sources.frontmatter import split
@@ -156,3 +156,33 @@ def test_protected_parts_are_not_segments():
     assert "raw html not translated" not in texts
     assert "indented code block" not in texts
     assert "https://publicadministration.un.org/egovkb" not in texts
+
+
+TABLE_CELLS = """| Mark | Meaning |
+|---|---|
+| a lone ` backtick | is text |
+| `a|b` | a pipe in code |
+| a \\| b | an escaped pipe |
+| ``x`y`` | `` ` `` |
+"""
+
+
+def test_table_cells_are_the_ones_python_markdown_makes(md: markdown.Markdown):
+    """A backtick without its pair is text, not the start of a code span that would hide
+    the pipes after it: the segmenter splits the row where Python-Markdown does."""
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.count += tag in ("td", "th")
+
+    md.reset()
+    parser = Cells()
+    parser.feed(md.convert(TABLE_CELLS))
+    kinds = [s.kind for s in load_source(TABLE_CELLS, ".md").segments]
+    texts = [s.msgid for s in load_source(TABLE_CELLS, ".md").segments]
+    assert parser.count == 10
+    assert "a lone ` backtick" in texts and "is text" in texts
+    assert sum(k.startswith("table") for k in kinds) == len(texts) == 7  # three are code only

@@ -18,7 +18,9 @@ from capdev.catalogs.segment import Segment
 
 View = list[tuple[int, int]]
 
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A backtick fence's info string has no backtick (CommonMark, superfences): "``` ```" at a
+# line start is a code span, not a fence.
+FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 ATX = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
 HR = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 ADMONITION = re.compile(r'^ {0,3}(!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"(.*)")?[ \t]*$')

@@ -24,7 +24,9 @@ Lookup = Callable[[Segment], "str | None"]
 # -- a paragraph stays one paragraph (#16.6) -------------------------------------------------
 # Segments that are one line of their block: a line break in the translation would end it.
 ONE_LINE_KINDS = ("heading", "table", "admonition title", "content tab label", "block title",
-                  "quiz question", "abbreviation")
+                  "quiz question", "abbreviation", "definition term")
+# One-line segments whose text Python-Markdown reads at the start of a line all the same.
+READ_AS_BLOCKS = ("definition term", "admonition title", "block title")
 # Lines of an English paragraph that Python-Markdown reads as blocks of their own although
 # the segmenter joins them into the msgid: the translation keeps them on lines of their own.
 ENGLISH_BLOCK_LINE = re.compile(
@@ -33,7 +35,7 @@ ENGLISH_BLOCK_LINE = re.compile(
 # What would open another block at the start of a line of a paragraph, and the character
 # (index into the match) to escape.
 LINE_OPENERS = re.compile(
-    r"(?P<atx>#{1,6}(?=[ \t]|$))"
+    r"(?P<atx>#)"  # Python-Markdown: `#word` is a heading too (no space needed)
     r"|(?P<quote>>)"
     r"|(?P<hr>(?P<hrch>[-*_])(?:[ \t]*(?P=hrch)){2,}[ \t]*$)"
     r"|(?P<setext>(?:=+|-+)[ \t]*$)"
@@ -48,10 +50,11 @@ LINE_OPENERS = re.compile(
     r"|(?P<abbr>\*\[[^\]]+\]:)"
     r"|(?P<html><(?:!--|\?|![A-Za-z]|/?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)))"
     r"|(?P<snippet>-+8<-+)"
+    r"|(?P<math>\$\$)"
     r"|(?P<table>\|?[ \t]*:?-+:?[ \t]*\|[-|: \t]*$)"
 )
 # Characters Python-Markdown does not unescape after a backslash: written as references.
-ENTITY = {"=": "&#61;", "?": "&#63;", "~": "&#126;", "/": "&#47;", ":": "&#58;", "<": "&lt;"}
+ENTITY = {"$": "&#36;", "=": "&#61;", "?": "&#63;", "~": "&#126;", "/": "&#47;", ":": "&#58;", "<": "&lt;"}
 
 
 def escape_line_start(line: str) -> str:
@@ -83,8 +86,13 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
     atx = "#" in text[line_start:seg.start]
     one_line = seg.kind.startswith(ONE_LINE_KINDS) or atx
     setext = seg.kind.startswith("heading") and not atx
+    # a term starts its line (no marker before it), and pymdownx.details reads a `???`
+    # title as blocks: their first line could open a block too
+    at_line_start = not one_line or setext or seg.kind.startswith(READ_AS_BLOCKS)
     if "<" in value:
         value = _block_html_escaped(value, seg.msgid)
+    if seg.kind.startswith("table") and "|" in value:
+        value = _pipes_escaped(value)
     # (text, kept English line, hard break before it, prefix)
     lines: list[list] = []
     for n, raw in enumerate(value.split("\n")):
@@ -94,7 +102,7 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
     if not lines:
         return original
     if one_line:
-        lines = [[" ".join(ln[0] for ln in lines), False, False, ""]]
+        lines = [[_no_trailing_escape(" ".join(ln[0] for ln in lines)), False, False, ""]]
     eng = original.split("\n")
     for k, eline in enumerate(eng[1:], start=1):
         body = eline.lstrip(" \t>")
@@ -107,7 +115,7 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
         lines = _split_in_two(lines[0], seg.cont_prefix)
     out = ""
     for n, (line, kept, hard, prefix) in enumerate(lines):
-        if not kept and (n > 0 or not one_line or setext):
+        if not kept and (n > 0 or at_line_start):
             line = escape_line_start(line)
         if n == 0:
             out = line
@@ -115,6 +123,30 @@ def _paragraph_text(value: str, seg: Segment, text: str) -> str:
         brk = "\n" if out.endswith("\\") or not hard else "  \n"
         out += brk + prefix + line
     return out
+
+
+def _no_trailing_escape(line: str) -> str:
+    """A one-line block ending in a lone backslash written with it escaped: Python-Markdown
+    reads `# Title \\` (an escaped line end) as a paragraph, not a heading."""
+    trailing = len(line) - len(line.rstrip("\\"))
+    return line + "\\" if trailing % 2 else line
+
+
+def _pipes_escaped(value: str) -> str:
+    """A table cell's `|` written `\\|`: unescaped, it would end the cell and shift every
+    cell after it. Pipes in code spans and already escaped ones are left as they are."""
+    out, pos = [], 0
+    for m in PROTECTED.finditer(value):
+        if m.lastgroup == "code":
+            out.append(_escape_pipes(value[pos:m.start()]))
+            out.append(m.group(0))
+            pos = m.end()
+    out.append(_escape_pipes(value[pos:]))
+    return "".join(out)
+
+
+def _escape_pipes(text: str) -> str:
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
 
 
 HTML_TAG = re.compile(r"<!--|</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
@@ -166,9 +198,11 @@ def _split_in_two(line: list, prefix: str) -> list[list]:
 
 
 def substitute(text: str, segments: list[Segment], lookup: Lookup,
-               mark: Callable[[str], str] | None = None, labels: set[str] | None = None) -> str:
+               mark: Callable[[str], str] | None = None, labels: set[str] | None = None,
+               written: dict[int, str] | None = None) -> str:
     """`labels`: the reference labels defined on the page, when `text` is only part of it
-    (a notebook cell); by default those `text` defines."""
+    (a notebook cell); by default those `text` defines. `written`, when given, receives
+    what replaced each translated segment, by the segment's start offset."""
     out: list[str] = []
     pos = 0
     defined = labels
@@ -187,6 +221,8 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
             new = _paragraph_text(fix_references(seg.msgid, value, defined)[0], seg, text)
         else:
             new = yaml_scalar(value, seg, original)
+        if written is not None and value is not None:
+            written[seg.start] = new
         out.append(text[pos:seg.start])
         out.append(new)
         pos = seg.end
@@ -197,8 +233,11 @@ def substitute(text: str, segments: list[Segment], lookup: Lookup,
 def default_title(seg: Segment, value: str) -> str:
     """The translated default title of an untitled admonition or block, written where the
     English header line ends: `!!! note` becomes `!!! note "Nota"`, `/// note` becomes
-    `/// note | Nota` (one line: a title cannot wrap)."""
+    `/// note | Nota` (one line: a title cannot wrap). Escaped as a written title is."""
     title = " ".join(value.split())
+    if "<" in title:
+        title = _block_html_escaped(title, seg.msgid)
+    title = _no_trailing_escape(escape_line_start(title))
     return f" | {title}" if seg.kind.startswith("block title") else f' "{title}"'
 
 
@@ -357,9 +396,11 @@ def fix_references(msgid: str, value: str, defined: set[str]) -> tuple[str, list
     return value, unresolved + [r for r in todo if r.form == "collapsed"]
 
 
-def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None = None) -> str:
+def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None = None,
+                  written: dict[int, str] | None = None) -> str:
+    """The translated file. `written` (Markdown and YAML files): see `substitute`."""
     if src.kind != "ipynb":
-        return substitute(src.text, src.segments, lookup, mark)
+        return substitute(src.text, src.segments, lookup, mark, written=written)
     return _render_notebook(src, lookup, mark)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from capdev.catalogs import po as _po
-from capdev.catalogs.extract import Source, load_source, read_source
+from capdev.catalogs.extract import Source, load_source, markdown_segments, read_source
+from capdev.catalogs.markdown import readable
 from capdev.catalogs.render import render_source, wrap_lang
 from capdev.catalogs.segment import Segment
 
@@ -54,6 +55,7 @@ class Refused:
     rule: str
     reason: str
     catalog_line: int = 0  # line of the entry's msgid in the catalog, when known
+    hint: str = ""  # what to do, when the rule has its own advice
 
 
 @dataclass
@@ -132,27 +134,51 @@ def _line(entry: Any) -> int:
     return getattr(entry, "line", 0) or getattr(entry, "linenum", 0)
 
 
+# The rule id of a translation refused because the page would not keep the English
+# page's blocks (a cell split in two, a paragraph turned into a list, a heading lost).
+STRUCTURE_RULE = "tr-structure"
+STRUCTURE_HINT = ("keep the msgstr one block of the English's kind: no line that would start "
+                  "a list, heading, table row or math block ($$), backticks in pairs")
+
+
 def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = None,
           marker: Callable[[str], str] | None = None,
           guard: Guard | None = None) -> TranslatedFile:
     """The translated text; untranslated Markdown text is wrapped by `marker`, or in
     `<span lang=mark_lang>` (the site's pages). A translation `guard` refuses is treated as
-    untranslated (English, marked) and listed in `refused`."""
-    segments = src.all_segments()
+    untranslated (English, marked) and listed in `refused`; so is one that would change the
+    page's block structure (as mdformat refuses to write what renders differently)."""
     table = entries(catalog)
     # An English edit not yet merged (`capdev serve` between saves and `i18n update`): show
     # what the update will record (old Spanish, outdated), not English for the whole block.
-    table.update(preview((s.msgid for s in segments), catalog))
+    table.update(preview((s.msgid for s in src.all_segments()), catalog))
+    mark = marker or (wrap_lang(mark_lang) if mark_lang else None)
+    blocked: dict[str, tuple[str, str]] = {}
+    while True:
+        result, shown, written = _apply_once(src, table, mark, guard, blocked)
+        if src.kind != "md" or not shown or _blocks_differ(src, result.text, written) is None:
+            return result
+        culprit = _first_breaking(src, shown, mark)
+        if culprit is None or culprit[0] in blocked:
+            return result  # not one translation's doing: nothing to refuse
+        blocked[culprit[0]] = (STRUCTURE_RULE, culprit[1])
+
+
+def _apply_once(src: Source, table: dict[str, Any], mark: Callable[[str], str] | None,
+                guard: Guard | None, blocked: dict[str, tuple[str, str]],
+                ) -> tuple[TranslatedFile, dict[str, str], dict[int, str]]:
     stats = Stats()
     missing: list[tuple[int, str]] = []
     outdated: list[tuple[int, str]] = []
     refused: list[Refused] = []
     shown: dict[str, str] = {}
-    for seg in segments:
+    for seg in src.all_segments():
         entry = table.get(seg.msgid)
         state = state_of(entry)
-        if state != "untranslated" and guard is not None and (why := guard(seg.msgid, entry.msgstr)):
-            refused.append(Refused(seg.line, seg.msgid, *why, _line(entry)))
+        if state != "untranslated" and (why := blocked.get(seg.msgid) or (
+                guard is not None and guard(seg.msgid, entry.msgstr))):
+            hint = STRUCTURE_HINT if why[0] == STRUCTURE_RULE else ""
+            refused.append(Refused(seg.line, seg.msgid, *why, _line(entry), hint))
             state = "untranslated"
         stats.add(seg, state)
         if state == "fuzzy" and entry.previous_msgid:
@@ -165,8 +191,51 @@ def apply(src: Source, catalog: Iterable[Any] | None, mark_lang: str | None = No
     def lookup(seg: Segment) -> str | None:
         return shown.get(seg.msgid)
 
-    mark = marker or (wrap_lang(mark_lang) if mark_lang else None)
-    return TranslatedFile(render_source(src, lookup, mark), stats, missing, outdated, refused)
+    written: dict[int, str] = {}
+    text = render_source(src, lookup, mark, written)
+    return TranslatedFile(text, stats, missing, outdated, refused), shown, written
+
+
+def _blocks_differ(src: Source, text: str, written: dict[int, str]) -> str | None:
+    """How the rendered page `text` (`written`: what replaced each translated segment)
+    differs from the English page's blocks (segment kinds, in order: the classifier's own
+    view), or None when it keeps them. A block whose rendered translation has nothing to
+    read (a cell that is only code or a number) is no segment of the rendered page, so it
+    is not expected of it."""
+    if text == src.text:
+        return None
+    got = [s.kind for s in markdown_segments(text)]
+    want = [s.kind for s in src.segments if s.start not in written or readable(written[s.start])]
+    if got == want:
+        return None
+    i = next((k for k, (a, b) in enumerate(zip(want, got, strict=False)) if a != b),
+             min(len(want), len(got)))
+    found = got[i] if i < len(got) else "the end of the page"
+    expected = want[i] if i < len(want) else "the end of the page"
+    return (f"the page would not keep the English blocks ({len(got)} text blocks instead of "
+            f"{len(want)}; block {i + 1} would be {found}, not {expected})")
+
+
+def _first_breaking(src: Source, shown: dict[str, str],
+                    mark: Callable[[str], str] | None) -> tuple[str, str] | None:
+    """The first translation (in page order) with which the page's blocks change, and how:
+    found by halving, since the prefix of no translation keeps them and all of them do not."""
+    order = list(dict.fromkeys(s.msgid for s in src.segments if s.msgid in shown))
+
+    def differs(k: int) -> str | None:
+        some = {m: shown[m] for m in order[:k]}
+        written: dict[int, str] = {}
+        text = render_source(src, lambda s: some.get(s.msgid), mark, written)
+        return _blocks_differ(src, text, written)
+
+    if differs(len(order)) is None or differs(0) is not None:
+        return None  # the translations together keep the blocks, or the English alone does not
+    lo, hi = 0, len(order)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if differs(mid) is not None else (mid, hi)
+    how = differs(hi)
+    return (order[hi - 1], how) if how is not None else None
 
 
 def translate_file(root: Path, source: Path, lang: str, *, mark: bool = True,

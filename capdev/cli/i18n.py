@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import SUFFIXES, read_source
 from capdev.catalogs.translate import apply
-from capdev.cli.output import console, err_console
+from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
 
@@ -168,6 +168,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         _po.atomic_write(args.output, result.text)
     else:
         sys.stdout.write(result.text)
+    where = str(catalog) if catalog else str(args.source)
+    print_findings([Finding(where, r.catalog_line or 0, r.rule,
+                            f"translation not used: {r.reason}; its English is written instead",
+                            r.hint, "warning") for r in result.refused])
     return 0
 
 

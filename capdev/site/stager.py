@@ -9,6 +9,7 @@ from pathlib import Path
 from capdev.catalogs.po import atomic_write, catalog_path
 from capdev.catalogs.translate import TranslatedFile, translate_file
 from capdev.checks.gate import refusal
+from capdev.delivery import slideblock
 from capdev.errors import Finding
 from capdev.site import facilitator, pages, quiz
 from capdev.site.model import Localized, StageContext, StageReport
@@ -75,8 +76,8 @@ class Stager:
             finding = Finding(catalog, r.catalog_line, r.rule,
                               f"translation not published: {r.reason}; the English of {rel} "
                               "is shown instead",
-                              "remove the added markup from the msgstr (capdev check lists it)",
-                              "warning")
+                              r.hint or "remove the added markup from the msgstr (capdev check "
+                                        "lists it)", "warning")
             if finding not in self.report.warnings:
                 self.report.warnings.append(finding)
 
@@ -94,8 +95,9 @@ class Stager:
 
     def page(self, page: Page, text: str, loc: Localized) -> None:
         # facilitator notes never reach a learner page (so neither its search entry nor
-        # the offline copy): the guide step collects them from the localized source
-        text = facilitator.strip(text)
+        # the offline copy): the guide step collects them from the localized source; nor
+        # do `/// slide` blocks, which are for the decks (capdev slides)
+        text = slideblock.strip(facilitator.strip(text))
         text = quiz.convert(text, self.lang, page.out.replace("/", "-").removesuffix(".md"))
         self.write(page.out, self.stamp(text, loc, page.rel))
         self.count_page()
