@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, capdev
 
@@ -124,6 +125,25 @@ def test_agenda_times(built: Path) -> None:
 def test_a_longer_lesson_moves_the_agenda(rebuilt: Path) -> None:
     assert _agenda(rebuilt) == [("09:00–09:40", "Service channels"),
                                 ("09:40–09:55", "Coffee break"), ("09:55–10:05", "Open data")]
+    assert "09:55–10:05" in _pdf_text(rebuilt, "en")
+
+
+def _pdf_text(site: Path, lang: str) -> str:
+    pdf = site / ("" if lang == "en" else lang) / GUIDE.replace("index.html",
+                                                                f"facilitator-guide-{lang}.pdf")
+    return _text(" ".join(p.extract_text() for p in PdfReader(pdf).pages))
+
+
+def test_guide_pdf_in_both_languages(built: Path) -> None:
+    for lang, notes, title, course in (
+            ("en", NOTES[:2], "Facilitator guide", "Demo course"),
+            ("es", NOTES[2:], "Guía para facilitadores", "Curso de demostración")):
+        text = _pdf_text(built, lang)
+        assert text.startswith(f"{title} {course}"), text[:80]
+        assert all(n in text for n in notes), lang
+        assert "09:10–09:25" in text and "09:25–09:35" in text
+        page = (built / ("" if lang == "en" else lang) / GUIDE).read_text("utf-8")
+        assert f'href="facilitator-guide-{lang}.pdf"' in page
 
 
 def test_guide_says_how_to_use_the_self_assessment(rebuilt: Path) -> None:

@@ -168,3 +168,44 @@ def test_help_examples_name_real_lessons() -> None:
              and w not in ("es", "en", "all", "pptx", "html") and not w.startswith("/")]
     assert len(named) >= 3
     assert len(resolve(Project.load(ROOT), named)) == len(named)
+
+
+def test_capdev_build_puts_the_decks_beside_the_guide_and_keeps_slide_blocks_off_pages(
+        tmp_path: Path) -> None:
+    """`capdev build` stages every deck next to the course's facilitator guide, which links
+    them; a `/// slide` block is for the decks only: not on the lesson page, not in the
+    search index. `capdev check` knows the block."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "slides", project)
+    assert capdev("check", cwd=project).returncode == 0
+    proc = capdev("build", "--strict", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    for lang, root in (("en", site), ("es", site / "es")):
+        folder = root / "courses/demo/facilitator/slides"
+        for lesson in EXPECTED:
+            for fmt in ("pptx", "html"):
+                assert (folder / f"{lesson}-{lang}.{fmt}").is_file(), (lang, lesson, fmt)
+        assert (folder / "assets/reveal.js/reveal.js").is_file()
+        guide = (root / "courses/demo/facilitator/index.html").read_text("utf-8")
+        assert f'href="slides/01-first-module/01-channels-{lang}.pptx"' in guide
+        assert f'href="slides/01-first-module/01-channels-{lang}.html"' in guide
+        page = (root / "courses/demo/01-first-module/01-channels.html").read_text("utf-8")
+        index = (root / "search/search_index.json").read_text("utf-8")
+        block = EXPECTED["01-first-module/01-channels"][lang]["body"][2]
+        assert not [t for t in block if t in page or t in index]
+    spanish = _slides(site / "es/courses/demo/facilitator/slides/01-first-module/01-channels-es.pptx")
+    assert [t for t, _b, _n in spanish] == EXPECTED["01-first-module/01-channels"]["es"]["titles"]
+
+
+def test_an_edited_lesson_makes_a_new_deck(tmp_path: Path) -> None:
+    """The deck cache is keyed by content: a changed heading is on the next deck."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "slides", project)
+    args = ("slides", "02-open-data", "--lang", "en", "--format", "pptx", "-o", "out")
+    assert capdev(*args, cwd=project).returncode == 0
+    lesson = project / "courses/demo/01-first-module/02-open-data.md"
+    lesson.write_text(lesson.read_text("utf-8").replace("## Formats", "## File formats"), "utf-8")
+    assert capdev(*args, cwd=project).returncode == 0
+    titles = [t for t, _b, _n in _slides(project / "out/demo/01-first-module/02-open-data-en.pptx")]
+    assert titles == ["Open data", "Licences", "File formats"]

@@ -16,10 +16,12 @@ ADMONITIONS = frozenset(
     "note abstract summary tldr info todo tip hint important success check done question help "
     "faq warning caution attention failure fail missing danger error bug example quote cite"
     .split())
-# `///` blocks of the extensions in mkdocs.yml (pymdownx.blocks.*) plus capdev's quiz and
-# facilitator notes (capdev.site.facilitator: removed from learner pages at staging).
+# `///` blocks of the extensions in mkdocs.yml (pymdownx.blocks.*) plus capdev's quiz,
+# facilitator notes (capdev.site.facilitator) and slide content (capdev.delivery.slideblock),
+# the last two removed from learner pages at staging.
 BLOCKS = frozenset(
-    "admonition details caption figure-caption table-caption html tab quiz facilitator".split()
+    "admonition details caption figure-caption table-caption html tab quiz facilitator "
+    "slide".split()
 ) | ADMONITIONS
 
 

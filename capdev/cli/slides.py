@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         count[0] += 1
         english = f", {m.english} passages still in English" if m.english else ""
         err_console.print(f"[{count[0]}/{total}] {m.lesson} ({m.lang}, {m.fmt}): {m.slides} slides"
-                          f"{english} → {_shown(m.path, root)}", markup=False, highlight=False)
+                          f"{english} → {_shown(out / m.rel, root)}", markup=False, highlight=False)
 
     made = build.build(project, refs, langs, formats, out, on_done=done)
     decks = len(made)

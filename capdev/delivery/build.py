@@ -1,21 +1,23 @@
-"""Every requested deck (lesson × language × format) into one output folder capdev owns.
+"""Every requested deck (lesson × language × format), for `capdev slides` and the site.
 
-The output folder is guarded like the site's (`capdev.site.output.check`): never the
-project, its sources or a folder of someone else's files; capdev marks the folder it
-creates. Each deck is written through a temporary file and a rename, so a reader (or a
-presenter's open PowerPoint) never sees half a file.
+`capdev slides` writes into an output folder guarded like the site's
+(`capdev.site.output.check`): never the project, its sources or a folder of someone else's
+files; capdev marks the folder it creates, and a deck sits at
+`<course>/<module>/<lesson>-<lang>.<format>` in it. `capdev build` stages the same decks
+beside each course's facilitator guide (capdev.site.steps.slides). Either way reveal.js and
+the stylesheet are in the folder's `assets/`, and each file is written whole (temporary
+file, rename).
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from capdev.delivery import html, lesson, outline, pptx
+from capdev.delivery import atomic, cache, html, lesson, outline, pptx
 from capdev.delivery.lesson import LessonRef
 from capdev.site import output
 from capdev.sources.project import Project
@@ -29,7 +31,8 @@ class Made:
     lesson: str  # module/lesson
     lang: str
     fmt: str
-    path: Path
+    rel: str  # the deck's path under the output folder
+    data: bytes
     slides: int
     english: int  # passages of a Spanish deck still in English (no translation yet)
     seconds: float
@@ -46,16 +49,17 @@ def prepare(root: Path, out: Path, force: bool = False) -> Path:
     return out
 
 
-def deck_path(out: Path, ref: LessonRef, lang: str, fmt: str) -> Path:
-    return out / ref.course.id / ref.module.slug / f"{Path(ref.page.rel).stem}-{lang}.{fmt}"
+def deck_rel(ref: LessonRef, lang: str, fmt: str, course: bool = True) -> str:
+    """Where a deck sits under the output folder: `<course>/<module>/<lesson>-<lang>.<fmt>`
+    (without the course folder, `course=False`, in a folder of the course's own)."""
+    top = f"{ref.course.id}/" if course else ""
+    return f"{top}{ref.module.slug}/{Path(ref.page.rel).stem}-{lang}.{fmt}"
 
 
-def build(project: Project, refs: list[LessonRef], langs: list[str], formats: list[str],
-          out: Path, on_done: Callable[[Made], None] | None = None) -> list[Made]:
-    """Write the decks into `out` (already `prepare`d); one `Made` per file, in order."""
-    made: list[Made] = []
-    if "html" in formats:
-        html.copy_assets(out)
+def decks(project: Project, refs: list[LessonRef], langs: list[str], formats: list[str],
+          course: bool = True) -> Iterator[Made]:
+    """Each deck's bytes, lesson by lesson, language by language (cached by content);
+    `course`: as `deck_rel` places them."""
     with tempfile.TemporaryDirectory(prefix="capdev-slides-") as work:
         for ref in refs:
             for lang in langs:
@@ -63,26 +67,33 @@ def build(project: Project, refs: list[LessonRef], langs: list[str], formats: li
                 text = lesson.localized(project, ref, lang)
                 deck = outline.outline(text)
                 for fmt in formats:
-                    path = deck_path(out, ref, lang, fmt)
-                    where = ref.page.rel
-                    data = (pptx.render(deck, Path(work), where) if fmt == "pptx"
-                            else html.render(deck, html.relative_assets(path, out), where))
-                    write_atomic(path, data)
-                    made.append(Made(ref.name, lang, fmt, path, len(deck.slides),
-                                     len(text.untranslated), time.perf_counter() - start))
+                    rel = deck_rel(ref, lang, fmt, course)
+                    data = _render(project.root, deck, fmt, rel, Path(work), ref.page.rel)
+                    yield Made(ref.name, lang, fmt, rel, data, len(deck.slides),
+                               len(text.untranslated), time.perf_counter() - start)
                     start = time.perf_counter()
-                    if on_done:
-                        on_done(made[-1])
+
+
+def _render(root: Path, deck: outline.Deck, fmt: str, rel: str, work: Path,
+            where: str) -> bytes:
+    if fmt == "pptx":
+        text = pptx.markdown(deck)
+        return cache.get_or_make(root, fmt, text, lambda: pptx.render(text, work, where))
+    assets = html.relative_assets(Path(rel))
+    text = html.markdown(deck)
+    return cache.get_or_make(root, fmt, assets + "\n" + text,
+                             lambda: html.render(text, assets, where))
+
+
+def build(project: Project, refs: list[LessonRef], langs: list[str], formats: list[str],
+          out: Path, on_done: Callable[[Made], None] | None = None) -> list[Made]:
+    """Write the decks into `out` (already `prepare`d); one `Made` per file, in order."""
+    if "html" in formats:
+        html.copy_assets(out)
+    made = []
+    for m in decks(project, refs, langs, formats):
+        atomic.write_bytes(out / m.rel, m.data)
+        made.append(m)
+        if on_done:
+            on_done(m)
     return made
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -34,16 +34,22 @@ REVEAL_FILES = {
 }
 
 
-def render(deck: Deck, assets: str, where: str) -> bytes:
-    """The deck's HTML; `assets`: the relative URL of the assets folder from the deck."""
+def markdown(deck: Deck) -> str:
+    return deckmd.markdown(deck, title_notes_in_meta=True)
+
+
+def render(text: str, assets: str, where: str) -> bytes:
+    """The HTML of a deck's Markdown (`markdown`); `assets`: the relative URL of the
+    assets folder from the deck."""
     return pandoc.run(["-f", pandoc.READER, "-t", "revealjs", "--standalone",
                        f"--slide-level={deckmd.SLIDE_LEVEL}", f"--template={TEMPLATE}",
                        "-V", f"assets={assets}", "--wrap=none"],
-                      deckmd.markdown(deck, title_notes_in_meta=True).encode("utf-8"), where)
+                      text.encode("utf-8"), where)
 
 
-def relative_assets(deck_file: Path, out: Path) -> str:
-    return Path(os.path.relpath(out / ASSETS, deck_file.parent)).as_posix()
+def relative_assets(deck: Path) -> str:
+    """The assets folder's URL from a deck at `deck` (relative to the output folder)."""
+    return "/".join([".."] * len(deck.parent.parts) + [ASSETS])
 
 
 def copy_assets(out: Path) -> Path:

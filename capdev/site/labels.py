@@ -81,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "guide_notes": "Session notes", "guide_no_notes": "No facilitator notes for this lesson.",
         "note_notes": "Notes", "note_purpose": "Purpose", "note_discussion": "Discussion",
         "note_activity": "Activity", "note_answers": "Expected answers",
-        "note_preparation": "Preparation",
+        "note_preparation": "Preparation", "guide_pdf": "Download this guide (PDF)",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -168,7 +168,7 @@ LABELS: dict[str, dict[str, str]] = {
         "guide_no_notes": "Esta lección no tiene notas para facilitadores.",
         "note_notes": "Notas", "note_purpose": "Propósito", "note_discussion": "Debate",
         "note_activity": "Actividad", "note_answers": "Respuestas esperadas",
-        "note_preparation": "Preparación",
+        "note_preparation": "Preparación", "guide_pdf": "Descargar esta guía (PDF)",
     },
 }
 

@@ -22,6 +22,7 @@ from capdev.site.steps import (
     pages,
     pdfs,
     publications,
+    slides,
     status_page,
 )
 
@@ -45,6 +46,7 @@ PER_LANGUAGE: tuple[Step, ...] = (
     Step("assessment", assessment.run),
     Step("glossary", glossary.run),
     Step("status_page", status_page.run),
+    Step("slides", slides.run),  # each lesson's decks, under downloads/slides/
     Step("assets", assets.run),
     Step("navigation", navigation.run),  # last: prunes what no step above wrote
 )

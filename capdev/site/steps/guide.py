@@ -1,4 +1,5 @@
-"""Each course's facilitator guide: `<course>/facilitator/index.md`, in every language.
+"""Each course's facilitator guide: `<course>/facilitator/index.md` and its PDF, in every
+language.
 
 A page of its own, linked from the course page and listed in a separate navigation
 section, with a banner saying who it is for, and left out of the site search (learners
@@ -33,16 +34,36 @@ def run(stager: Stager) -> None:
         stager.count_page()
 
 
+def pdf_name(lang: str) -> str:
+    """The guide's PDF, next to its page."""
+    return f"facilitator-guide-{lang}.pdf"
+
+
 def _page(stager: Stager, course: Course) -> str:
+    """The page; its body without title and banner is also the PDF's (written beside it)."""
     lang = stager.lang
     cmeta, _infos = stager.context.courses[course.id]
-    title = label(lang, "guide_title", course=cmeta.get("title", course.id))
+    course_title = str(cmeta.get("title", course.id))
+    title = label(lang, "guide_title", course=course_title)
     meta = {"title": title, "search": {"exclude": True}}
-    parts = [f"# {pages.plain(title)}", "",
-             pages.admonition("warning", label(lang, "guide_section"), label(lang, "guide_banner")),
-             *_agenda(stager, course, cmeta), *_outcomes(lang, cmeta),
-             *_materials(lang, cmeta), *_assessment(stager, course), *_notes(stager, course)]
-    return pages.front_matter(meta) + "\n".join(parts) + "\n"
+    body = "\n".join([*_agenda(stager, course, cmeta), *_outcomes(lang, cmeta),
+                      *_materials(lang, cmeta), *_assessment(stager, course),
+                      *_notes(stager, course)]) + "\n"
+    _pdf(stager, course, body, course_title)
+    head = [f"# {pages.plain(title)}", "",
+            pages.admonition("warning", label(lang, "guide_section"), label(lang, "guide_banner")),
+            f"[{label(lang, 'guide_pdf')}]({pdf_name(lang)})", ""]
+    return pages.front_matter(meta) + "\n".join(head) + "\n" + body
+
+
+def _pdf(stager: Stager, course: Course, body: str, course_title: str) -> None:
+    from capdev.pdf.guide import Cover, guide_pdf
+
+    lang = stager.lang
+    cover = Cover(label(lang, "guide"), course_title, label(lang, "guide_banner"),
+                  str(course.meta.get("licence") or "") or None)
+    rel = f"{Path(course.rel, LINK).parent.as_posix()}/{pdf_name(lang)}"
+    stager.write(rel, guide_pdf(stager.root, body, lang, cover, f"{course.rel}/course.yml"))
 
 
 # -- agenda --------------------------------------------------------------------------------
