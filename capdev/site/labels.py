@@ -82,6 +82,9 @@ LABELS: dict[str, dict[str, str]] = {
         "note_notes": "Notes", "note_purpose": "Purpose", "note_discussion": "Discussion",
         "note_activity": "Activity", "note_answers": "Expected answers",
         "note_preparation": "Preparation", "guide_pdf": "Download this guide (PDF)",
+        # the slide decks (#17.3), linked from the guide
+        "slides": "Slides", "slides_pptx": "PowerPoint",
+        "slides_html": "in the browser (works offline; S for speaker notes)",
     },
     "es": {
         "duration": "Duración", "level": "Nivel", "minutes": "min", "outcomes": "Resultados de aprendizaje",
@@ -169,6 +172,8 @@ LABELS: dict[str, dict[str, str]] = {
         "note_notes": "Notas", "note_purpose": "Propósito", "note_discussion": "Debate",
         "note_activity": "Actividad", "note_answers": "Respuestas esperadas",
         "note_preparation": "Preparación", "guide_pdf": "Descargar esta guía (PDF)",
+        "slides": "Diapositivas", "slides_pptx": "PowerPoint",
+        "slides_html": "en el navegador (funciona sin conexión; S para las notas del orador)",
     },
 }
 

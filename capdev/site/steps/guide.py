@@ -19,6 +19,7 @@ from capdev.site import facilitator, pages
 from capdev.site.labels import label
 from capdev.site.model import Localized
 from capdev.site.stager import Stager
+from capdev.site.steps import slides
 from capdev.sources import workshop
 from capdev.sources.project import Course, workshop_lessons
 
@@ -165,7 +166,8 @@ def _notes(stager: Stager, course: Course) -> list[str]:
         for lesson, les in zip(module.lessons, info.lessons, strict=True):
             href = f"../{module.slug}/{les.link}"
             out += [f"#### [{pages.plain(les.title)}]({href})", "",
-                    pages.meta_line(lang, les.duration, les.level), ""]
+                    pages.meta_line(lang, les.duration, les.level), "",
+                    slides.links(lang, f"{course.rel}/{LINK}", course, module, lesson), ""]
             loc = stager.context.localized.get(lesson.rel)
             out += _lesson_notes(lang, loc) if loc and not lesson.is_notebook \
                 else [f"*{label(lang, 'guide_no_notes')}*", ""]
