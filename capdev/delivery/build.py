@@ -11,9 +11,11 @@ file, rename).
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from capdev.sources.project import Project
 
 FORMATS = ("pptx", "html")
 LANGS = ("en", "es")
+WORKERS = min(os.cpu_count() or 1, 4)  # pandoc processes at a time
 
 
 @dataclass(frozen=True)
@@ -58,31 +61,40 @@ def deck_rel(ref: LessonRef, lang: str, fmt: str, course: bool = True) -> str:
 
 def decks(project: Project, refs: list[LessonRef], langs: list[str], formats: list[str],
           course: bool = True) -> Iterator[Made]:
-    """Each deck's bytes, lesson by lesson, language by language (cached by content);
-    `course`: as `deck_rel` places them."""
-    with tempfile.TemporaryDirectory(prefix="capdev-slides-") as work:
+    """Each deck's bytes, in lesson, language, format order (cached by content); `course`:
+    as `deck_rel` places them. Pandoc runs in threads (it is a process of its own), while
+    the outlines, which are quick, are made here."""
+    with tempfile.TemporaryDirectory(prefix="capdev-slides-") as work, \
+            ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        if "pptx" in formats:
+            pptx.reference(Path(work))  # once, before the threads read it
+        jobs = []
         for ref in refs:
             for lang in langs:
-                start = time.perf_counter()
                 text = lesson.localized(project, ref, lang)
                 deck = outline.outline(text)
                 for fmt in formats:
                     rel = deck_rel(ref, lang, fmt, course)
-                    data = _render(project.root, deck, fmt, rel, Path(work), ref.page.rel)
-                    yield Made(ref.name, lang, fmt, rel, data, len(deck.slides),
-                               len(text.untranslated), time.perf_counter() - start)
-                    start = time.perf_counter()
+                    job = pool.submit(_render, project.root, deck, fmt, rel, Path(work),
+                                      ref.page.rel)
+                    jobs.append((ref, lang, fmt, rel, deck, len(text.untranslated), job))
+        for ref, lang, fmt, rel, deck, english, job in jobs:
+            data, seconds = job.result()
+            yield Made(ref.name, lang, fmt, rel, data, len(deck.slides), english, seconds)
 
 
 def _render(root: Path, deck: outline.Deck, fmt: str, rel: str, work: Path,
-            where: str) -> bytes:
+            where: str) -> tuple[bytes, float]:
+    start = time.perf_counter()
     if fmt == "pptx":
         text = pptx.markdown(deck)
-        return cache.get_or_make(root, fmt, text, lambda: pptx.render(text, work, where))
-    assets = html.relative_assets(Path(rel))
-    text = html.markdown(deck)
-    return cache.get_or_make(root, fmt, assets + "\n" + text,
-                             lambda: html.render(text, assets, where))
+        data = cache.get_or_make(root, fmt, text, lambda: pptx.render(text, work, where))
+    else:
+        assets = html.relative_assets(Path(rel))
+        text = html.markdown(deck)
+        data = cache.get_or_make(root, fmt, assets + "\n" + text,
+                                 lambda: html.render(text, assets, where))
+    return data, time.perf_counter() - start
 
 
 def build(project: Project, refs: list[LessonRef], langs: list[str], formats: list[str],
