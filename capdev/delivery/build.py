@@ -44,7 +44,7 @@ class Made:
 def prepare(root: Path, out: Path, force: bool = False) -> Path:
     """The output folder, checked and created (and marked as capdev's) when new or empty."""
     out = out.resolve()
-    output.check(root.resolve(), out, force)
+    output.check(root.resolve(), out, force, option="-o", default="dist/slides/")
     fresh = not out.exists() or not any(out.iterdir())
     out.mkdir(parents=True, exist_ok=True)
     if fresh:

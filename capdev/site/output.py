@@ -30,27 +30,31 @@ SOURCE_FOLDERS = {  # discovery reads `docs/` whatever mkdocs.yml's docs_dir say
     "publications": "the publications", "translations": "the translation catalogs",
     ".git": "the Git repository", ".cache": "capdev's cache",
 }
-SOURCES_HINT = ("choose a folder outside the project's sources: the default `site/`, or a new "
-                "folder such as `--site-dir /tmp/preview`")
+SOURCES_HINT = ("choose a folder outside the project's sources: the default `{default}`, or a "
+                "new folder such as `{option} /tmp/preview`")
 
 
-def check(root: Path, site: Path, force: bool) -> None:
-    """Refuse an output folder whose replacement would delete sources or someone's files."""
+def check(root: Path, site: Path, force: bool, option: str = "--site-dir",
+          default: str = "site/") -> None:
+    """Refuse an output folder whose replacement would delete sources or someone's files.
+    `option` and `default`: how the command names the folder, for the hints (`capdev
+    slides` checks its `-o` folder here too)."""
     shown = _show(site, root)
+    hint = SOURCES_HINT.format(option=option, default=default)
     if site == root or root.is_relative_to(site):
         how = "is" if site == root else "contains"
         raise CapdevError(Finding(shown, 0, "site-dir-sources",
                                   f"the output folder {how} the project itself: building there "
-                                  "would delete its sources and history", SOURCES_HINT))
+                                  "would delete its sources and history", hint))
     for folder, what in protected(root).items():
         if how := _overlap(site, folder):
             raise CapdevError(Finding(
                 shown, 0, "site-dir-sources",
                 f"the output folder {how} {_show(folder, root)}/ ({what}): building there "
-                "would delete sources", SOURCES_HINT))
+                "would delete sources", hint))
     if site.exists() and not site.is_dir():
         raise CapdevError(Finding(shown, 0, "site-dir-not-folder", "the output path is a file",
-                                  "choose a folder for `--site-dir`"))
+                                  f"choose a folder for `{option}`"))
     if site.is_dir() and not force and not owned(site) and any(site.iterdir()):
         raise CapdevError(Finding(
             shown, 0, "site-dir-not-empty",
