@@ -35,12 +35,15 @@ def _self_rating(fw: Framework, item: dict[str, Any]) -> str:
             + "".join(options) + "</fieldset>")
 
 
-def _knowledge_check(item: dict[str, Any], prefix: str) -> str:
+def _knowledge_check(item: dict[str, Any], t: dict[str, str]) -> str:
     iid = item["id"]
     options = [_radio(iid, o["id"], o["text"], f"cap-{iid}-{o['id']}") for o in item["options"]]
+    # a question from the lesson bank says which lesson it comes from (bank.py)
+    source = (f' <span class="capdev-item-from">({escape(t["check_from_lesson"])} '
+              f'“{escape(item["lesson"])}”)</span>' if item.get("lesson") else "")
     return (f'<fieldset class="capdev-item capdev-check" id="cap-{_attr(iid)}">'
             f'<legend><span class="capdev-item-id">{escape(iid)}</span> '
-            f'<strong>{escape(prefix)}:</strong> {escape(item["stem"])}</legend>'
+            f'<strong>{escape(t["check_prefix"])}:</strong> {escape(item["stem"])}{source}</legend>'
             + "".join(options) + "</fieldset>")
 
 
@@ -56,7 +59,7 @@ def _competence(fw: Framework, comp: dict[str, Any], t: dict[str, str]) -> str:
         if item["type"] == "self_rating":
             parts.append(_self_rating(fw, item))
         else:
-            parts.append(_knowledge_check(item, t["check_prefix"]))
+            parts.append(_knowledge_check(item, t))
     parts.append("</section>")
     return "".join(parts)
 

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from capdev.assessment.bank import Banked, add_bank, bank_of
 from capdev.assessment.framework import Framework, load_framework
 from capdev.errors import CapdevError
 from capdev.sources.reading import load_yaml, read_text
@@ -54,7 +55,31 @@ def framework_for(root: Path, lang: str, text: str | None = None) -> Framework:
     # text rendered from a catalog keeps the source's `language` value (it is data, not
     # text): the words are in `lang` now, so say so
     fw.data["language"] = lang
+    add_bank(fw.data, question_bank(root, path, lang, fw))
+    fw.__dict__.pop("item_index", None)  # built again with the banked questions
     return fw
+
+
+def question_bank(root: Path, framework: Path, lang: str, fw: Framework) -> list[Banked]:
+    """The lesson questions tagged with one of the framework's competences, in `lang`, from
+    the course whose framework it is (Markdown lessons: notebooks hold no quiz blocks)."""
+    from capdev.sources import Project
+
+    project = Project.load(root)
+    known = {c["id"] for c in fw.competences()}
+    out: list[Banked] = []
+    for course in project.courses:
+        if course.framework is None or course.framework.resolve() != framework.resolve():
+            continue
+        for module in course.modules:
+            for lesson in module.lessons:
+                if lesson.is_notebook:
+                    continue
+                text = (_translated(root, lesson.src, lang) if lang != "en"
+                        else lesson.src.read_text("utf-8"))
+                title = _front_matter_title(lesson.src, text) or lesson.title
+                out += bank_of(text, lesson.rel, title, known)
+    return out
 
 
 def _translated(root: Path, path: Path, lang: str) -> str:

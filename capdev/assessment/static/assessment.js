@@ -380,6 +380,7 @@
     out.appendChild(this.chart(result, titles));
     out.appendChild(this.explain(result, response, titles));
     out.appendChild(this.studyPlan(result));
+    out.appendChild(this.runsBox(result));
     out.appendChild(this.feedback(response));
     this.box.classList.add("capdev-has-results");  /* print: the results alone, as a report */
     var done = result.competences.filter(function (r) { return r.status === "ok"; }).length;
@@ -476,6 +477,82 @@
     return box;
   };
 
+  /* Before and after: two kept runs (this browser only), compared per competence. The
+     "after" column is the kept after run, or the answers on screen until one is kept. */
+  Page.prototype.runsKey = function () { return this.key + ":runs"; };
+
+  Page.prototype.runs = function () {
+    try {
+      var runs = JSON.parse(root.localStorage.getItem(this.runsKey()) || "{}");
+      return runs && typeof runs === "object" ? runs : {};
+    } catch (e) { return {}; }
+  };
+
+  Page.prototype.keepRun = function (which) {
+    var runs = this.runs();
+    runs[which] = this.collect();
+    try { root.localStorage.setItem(this.runsKey(), JSON.stringify(runs)); } catch (e) { /* storage off */ }
+    var response = this.collect();
+    this.render(score(this.fw, response, response.profile));
+    this.say(fill(this.t.run_kept, { run: this.t["run_" + which] }));
+  };
+
+  Page.prototype.forgetRuns = function () {
+    try { root.localStorage.removeItem(this.runsKey()); } catch (e) { /* nothing stored */ }
+  };
+
+  Page.prototype.runsBox = function (result) {
+    var t = this.t, self = this, runs = this.runs();
+    var box = el("section", { "class": "capdev-runs", "aria-labelledby": "capdev-runs-title" }, [
+      el("h3", { id: "capdev-runs-title" }, [t.runs_title]), el("p", {}, [t.runs_intro])]);
+    var buttons = el("div", { "class": "capdev-actions" });
+    [["before", t.run_keep_before], ["after", t.run_keep_after]].forEach(function (b) {
+      var button = el("button", { type: "button", "class": "md-button", id: "capdev-keep-" + b[0] }, [b[1]]);
+      button.addEventListener("click", function () { self.keepRun(b[0]); });
+      buttons.appendChild(button);
+    });
+    if (runs.before || runs.after) {
+      var forget = el("button", { type: "button", "class": "md-button", id: "capdev-forget-runs" }, [t.run_forget]);
+      forget.addEventListener("click", function () {
+        self.forgetRuns();
+        var response = self.collect();
+        self.render(score(self.fw, response, response.profile));
+        self.say(t.runs_forgotten);
+      });
+      buttons.appendChild(forget);
+    }
+    box.appendChild(buttons);
+    if (!runs.before || this.problem(runs.before)) {
+      box.appendChild(el("p", {}, [t.runs_none]));
+      return box;
+    }
+    var before = score(this.fw, runs.before, runs.before.profile || null);
+    var afterRun = runs.after && !this.problem(runs.after) ? runs.after : null;
+    var after = afterRun ? score(this.fw, afterRun, afterRun.profile || null) : result;
+    box.appendChild(this.runsTable(before, after, fill(t.run_of, { run: t.run_before, date: runs.before.date }),
+                                   afterRun ? fill(t.run_of, { run: t.run_after, date: afterRun.date }) : t.runs_now));
+    return box;
+  };
+
+  Page.prototype.runsTable = function (before, after, beforeHead, afterHead) {
+    var t = this.t, self = this, titles = {};
+    competences(this.fw).forEach(function (c) { titles[c.id] = c.title; });
+    var rows = before.competences.map(function (b, i) {
+      var a = after.competences[i];
+      var change = b.level === null || a.level === null ? "—"
+        : (a.level > b.level ? "+" : "") + String(a.level - b.level);
+      return el("tr", {}, [el("th", { scope: "row" }, [b.id + " " + titles[b.id]]),
+                           el("td", {}, [self.levelText(b)]), el("td", {}, [self.levelText(a)]),
+                           el("td", { "class": "capdev-num" }, [change])]);
+    });
+    var head = el("tr", {}, [t.col_competence, beforeHead, afterHead, t.runs_change]
+      .map(function (h) { return el("th", { scope: "col" }, [h]); }));
+    var table = el("table", { "class": "capdev-results-table", id: "capdev-runs-table" }, [
+      el("caption", {}, [t.runs_caption]), el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("div", { "class": "capdev-table-wrap", role: "region", tabindex: "0",
+                       "aria-label": t.runs_caption }, [table]);
+  };
+
   /* Who, when and against what: the lines the PDF report opens with. */
   Page.prototype.meta = function (result, response) {
     var t = this.t;
@@ -549,6 +626,7 @@
     });
     $("capdev-delete").addEventListener("click", function () {
       self.forget();
+      self.forgetRuns();
       self.form.reset();
       $("capdev-results").hidden = true;
       self.box.classList.remove("capdev-has-results");
