@@ -22,14 +22,15 @@ class SpeakerNote:
 
 def from_body(body: str, lang: str) -> list[SpeakerNote]:
     """Every facilitator note of a lesson body (no front matter), as speaker-note Markdown:
-    its title and timing in bold, then what to say, ask or expect."""
+    its kind, title and timing in bold, then what to say, ask or expect."""
     out = []
     for note in facilitator_notes(body):
-        head = [note.title] if note.title else []
+        # the kind as the guide names it ("Discussion", "Expected answers"), then the title
+        kind = label(lang, f"note_{note.type}")
+        head = [f"{kind}: {note.title}" if note.title else kind]
         if note.minutes:
             head.append(f"{note.minutes}\u00a0{label(lang, 'minutes')}")
-        lead = f"**{' · '.join(head)}**\n\n" if head else ""
-        out.append(SpeakerNote(note.line - 1, lead + note.body))
+        out.append(SpeakerNote(note.line - 1, f"**{' · '.join(head)}**\n\n{note.body}"))
     return out
 
 
