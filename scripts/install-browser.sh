@@ -2,9 +2,11 @@
 # Installs what the browser tests (tests/browser) need, from package registries only:
 # Debian's gettext (msgcat and msgfmt, for tests/test_cat_formats.py), qpdf and
 # poppler-utils (qpdf --check, pdfinfo, pdftoppm, for tests/test_pdf_layout.py), Debian's chromium
-# and, if missing, npm (when we are root), then axe-core from the npm
-# registry, pinned by package-lock.json. Never fails: the tests themselves skip with the
-# reason, or fail under CAPDEV_REQUIRE_BROWSER=1 (CI), when something is still missing.
+# and, if missing, npm (when we are root), then axe-core and reveal.js from the npm
+# registry, pinned by package-lock.json (reveal.js: for tests/test_slides_vendor.py, which
+# compares it with the copy capdev/delivery vendors for the HTML decks). Never fails: the
+# tests themselves skip with the reason, or fail under CAPDEV_REQUIRE_BROWSER=1 (CI), when
+# something is still missing.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -46,8 +48,9 @@ if [ -f package-lock.json ]; then
     echo "Installing Debian npm for axe-core…"
     apt_install npm || true
   fi
-  # (re)install when axe-core is missing or the lock file changed since the last install
+  # (re)install when a package is missing or the lock file changed since the last install
   if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] \
+      || [ ! -f node_modules/reveal.js/dist/reveal.js ] \
       || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
     npm ci --silent --no-audit --no-fund || echo "warning: npm ci failed; accessibility tests will skip"
   fi
