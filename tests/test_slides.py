@@ -209,3 +209,18 @@ def test_an_edited_lesson_makes_a_new_deck(tmp_path: Path) -> None:
     assert capdev(*args, cwd=project).returncode == 0
     titles = [t for t, _b, _n in _slides(project / "out/demo/01-first-module/02-open-data-en.pptx")]
     assert titles == ["Open data", "Licences", "File formats"]
+
+
+def test_pptx_has_the_programmes_look(decks) -> None:
+    """The reference deck's look reaches every deck: the UN-blue band on the master, the
+    programme's blue as the theme's accent and Arial for titles and text."""
+    import zipfile
+
+    from capdev.pdf.reference_docx import HEAD_FONT, UN_BLUE
+
+    _project, out, _log = decks
+    deck = _deck(out, "01-first-module/01-channels", "es")
+    assert "capdev band" in [s.name for s in pptx.Presentation(str(deck)).slide_master.shapes]
+    theme = zipfile.ZipFile(deck).read("ppt/theme/theme1.xml").decode("utf-8")
+    assert f'<a:accent1><a:srgbClr val="{UN_BLUE}"/></a:accent1>' in theme
+    assert theme.count(f'<a:latin typeface="{HEAD_FONT}"/>') >= 2  # major and minor fonts
