@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from capdev.catalogs.markdown import segment_markdown
+from capdev.catalogs.pycode import LABELS_TAG, code_segments
 from capdev.catalogs.segment import Segment
 from capdev.catalogs.yamldata import segment_yaml
 from capdev.errors import CapdevError
@@ -19,7 +20,7 @@ SUFFIXES = (".md", ".yml", ".yaml", ".ipynb")
 
 @dataclass
 class Cell:
-    """A notebook markdown cell: its own text and segments (offsets relative to the cell)."""
+    """A notebook cell: its own text and segments (offsets relative to the cell)."""
 
     index: int
     id: str
@@ -35,12 +36,15 @@ class Source:
     cells: list[Cell] = field(default_factory=list)
     meta_segments: list[Segment] = field(default_factory=list)  # notebook metadata.capdev
     cell_meta: dict[int, list[Segment]] = field(default_factory=dict)  # code cells' alt text
+    code: list[Cell] = field(default_factory=list)  # code cells with labels or comments
 
     def all_segments(self) -> list[Segment]:
         if self.kind != "ipynb":
             return self.segments
         out = list(self.meta_segments)
-        cells = {c.index: c.segments for c in self.cells} | self.cell_meta
+        cells: dict[int, list[Segment]] = {c.index: c.segments for c in self.cells}
+        for index, segs in [*self.cell_meta.items(), *((c.index, c.segments) for c in self.code)]:
+            cells[index] = cells.get(index, []) + segs  # a code cell's alt text, then its code
         for index in sorted(cells):
             out += cells[index]
         return out
@@ -80,7 +84,21 @@ def notebook_source(text: str) -> Source:
         if cell.get("cell_type") == "code" and isinstance(cmeta, dict):
             segs = segment_yaml(meta_json(cmeta), kind="figure")
             cell_meta[i] = [_with_ref(s, cell.get("id", str(i))) for s in segs]
-    return Source("ipynb", text, [], cells, meta_segments, cell_meta)
+    code = [c for i, cell in enumerate(cells_json) if (c := _code_cell(i, cell)) is not None]
+    return Source("ipynb", text, [], cells, meta_segments, cell_meta, code)
+
+
+def _code_cell(index: int, cell: dict) -> Cell | None:
+    """A code cell's labels and comments (capdev.catalogs.pycode), None when it has none."""
+    if cell.get("cell_type") != "code":
+        return None
+    src = cell.get("source", "")
+    src = "".join(map(str, src)) if isinstance(src, list) else str(src)
+    tags = _obj(cell.get("metadata")).get("tags")
+    labels = isinstance(tags, list) and LABELS_TAG in tags
+    cell_id = str(cell.get("id", index))
+    segs = [_with_ref(s, cell_id) for s in code_segments(src, labels)]
+    return Cell(index, cell_id, src, segs) if segs else None
 
 
 def _obj(value: object) -> dict:

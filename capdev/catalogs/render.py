@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from capdev.catalogs.extract import Source, meta_json
 from capdev.catalogs.inline import PROTECTED, split_words
 from capdev.catalogs.markdown import BLOCK_TAGS
+from capdev.catalogs.pycode import render_code
 from capdev.catalogs.segment import Segment
 from capdev.catalogs.yamldata import yaml_scalar
 
@@ -407,8 +408,10 @@ def render_source(src: Source, lookup: Lookup, mark: Callable[[str], str] | None
 def _render_notebook(src: Source, lookup: Lookup, mark: Callable[[str], str] | None) -> str:
     labels = set().union(*(defined_labels(c.text) for c in src.cells))
     new_cells = {c.index: substitute(c.text, c.segments, lookup, mark, labels) for c in src.cells}
+    # code cells: only their labels and comments, never marked (a span is no Python)
+    new_cells |= {c.index: render_code(c.text, c.segments, lookup) for c in src.code}
     meta_segs = src.meta_segments + [s for segs in src.cell_meta.values() for s in segs]
-    if all(new_cells[c.index] == c.text for c in src.cells) and not any(
+    if all(new_cells[c.index] == c.text for c in [*src.cells, *src.code]) and not any(
         lookup(s) not in (None, s.msgid) for s in meta_segs
     ):
         return src.text  # nothing translated: the file itself, byte for byte

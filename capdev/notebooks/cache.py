@@ -5,6 +5,10 @@ file or a new environment serves stale outputs. Our key covers the code cells (s
 tags), the kernel as installed, the locked environment, the Python version and the bytes of
 every declared data file. Markdown cells are not in the key: editing prose re-renders the
 page from cached outputs without starting a kernel.
+
+Each language's notebook has its own entry: a translated notebook differs from the English
+in its labels cell and comments (capdev.catalogs.pycode), which are code, so its key covers
+the translated strings too and a changed Spanish label re-runs the Spanish notebook only.
 """
 
 from __future__ import annotations
@@ -108,12 +112,14 @@ class NotebookCache:
     def __init__(self, root: Path):
         self.dir = root / CACHE_DIR
 
-    def _slot(self, rel_path: str) -> Path:
+    def _slot(self, rel_path: str, lang: str = "") -> Path:
+        """`lang` "": the notebook as written; else its translation into `lang`."""
         slug = rel_path.replace("/", "__").replace(":", "_")
-        return self.dir / slug
+        return self.dir / (f"{slug}.{lang}" if lang else slug)
 
-    def load(self, rel_path: str, key: str, source: NotebookNode) -> NotebookNode | None:
-        entry = self._slot(rel_path) / f"{key}.json"
+    def load(self, rel_path: str, key: str, source: NotebookNode,
+             lang: str = "") -> NotebookNode | None:
+        entry = self._slot(rel_path, lang) / f"{key}.json"
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -122,8 +128,8 @@ class NotebookCache:
             return None
         return merge_outputs(source, data)
 
-    def store(self, rel_path: str, key: str, executed: NotebookNode) -> None:
-        slot = self._slot(rel_path)
+    def store(self, rel_path: str, key: str, executed: NotebookNode, lang: str = "") -> None:
+        slot = self._slot(rel_path, lang)
         slot.mkdir(parents=True, exist_ok=True)
         payload = {
             "key": key,

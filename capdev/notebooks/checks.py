@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from functools import lru_cache
@@ -11,9 +12,10 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.validator import ValidationError
 
+from capdev.catalogs.pycode import LABELS_NAME, LABELS_TAG, LabelsError, read_labels
 from capdev.errors import Finding
 
-from .meta import CellFinding, data_files, json_line_of, kernel_name, rel
+from .meta import CellFinding, data_files, json_line_of, kernel_name, rel, tags
 
 CLEAR_HINT = "clear them before committing: `jupyter nbconvert --clear-output --inplace {path}`"
 
@@ -32,6 +34,7 @@ def check_notebook(path: Path, root: Path | None = None) -> list[Finding]:
     findings += _committed_outputs(nb, shown)
     findings += _missing_data(nb, path, text, shown)
     findings += _undeclared_data(nb, path, shown)
+    findings += _labels(nb, shown)
     return findings
 
 
@@ -132,6 +135,81 @@ def _undeclared_data(nb: NotebookNode, path: Path, shown: str) -> list[Finding]:
                     f"the code reads '{literal}', which metadata.capdev.data does not declare",
                     "declare it, so a change to the file re-runs the notebook", "warning"))
     return findings
+
+
+LABELS_HINT = (f'one statement, `{LABELS_NAME} = {{"key": "English text", …}}`, whose values are '
+               "string literals (or one level of {data value: label} dicts): see CONTENT-MODEL.md")
+
+
+def _labels(nb: NotebookNode, shown: str) -> list[Finding]:
+    """The labels cell reads as the catalogs read it, and every `L["key"]` the code uses is
+    in it: a missing key would fail only when the notebook runs, in one language."""
+    code = [(i, _cell_text(c)) for i, c in enumerate(nb.cells) if c.get("cell_type") == "code"]
+    cells = [(i, text) for i, text in code if LABELS_TAG in tags(nb.cells[i])]
+    findings: list[Finding] = []
+    known: set[str] | None = None
+    if cells:
+        first, text = cells[0]
+        try:
+            known = {lab.key for lab in read_labels(text)}
+        except LabelsError as exc:
+            findings.append(CellFinding(shown, first + 1, "nb-labels",
+                                        f"line {exc.line} of the labels cell: {exc}", LABELS_HINT))
+        if known is not None:
+            known |= {k.split(".", 1)[0] for k in known if "." in k}
+    for i, text in code:
+        if cells and i == cells[0][0]:
+            continue
+        if any(i == other for other, _ in cells[1:]):
+            findings.append(CellFinding(shown, i + 1, "nb-labels",
+                                        "a second labels cell: a notebook has one",
+                                        f"merge it into the labels cell (cell {cells[0][0] + 1})"))
+            continue
+        for key, line in _used_labels(text):
+            if known is None and cells:
+                break  # the labels cell is broken: reported above
+            if known is None or key not in known:
+                where = "the labels cell" if cells else f"a code cell tagged `{LABELS_TAG}`"
+                findings.append(CellFinding(
+                    shown, i + 1, "nb-labels", f"line {line}: label '{key}' is not in "
+                    f"{'the labels cell' if cells else 'a labels cell: there is none'}",
+                    f"add it to {where}, in English"))
+            elif i < cells[0][0]:
+                findings.append(CellFinding(shown, i + 1, "nb-labels",
+                                            f"line {line}: label '{key}' is used before the "
+                                            "labels cell runs", "move the labels cell up"))
+    return findings
+
+
+def _used_labels(text: str) -> list[tuple[str, int]]:
+    """`L["key"]` and `L["group"]["value"]` with literal keys (keys as read_labels names them)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return []  # IPython magics: not Python the checks can read
+    out = []
+    for node in ast.walk(tree):
+        if (key := _label_key(node)) is not None:
+            out.append((key, node.lineno))
+        elif isinstance(node, ast.Subscript) and (group := _label_key(node.value)) is not None \
+                and isinstance(node.slice, ast.Constant) and not isinstance(node.slice.value, bool) \
+                and isinstance(node.slice.value, str | int):
+            out.append((f"{group}.{node.slice.value}", node.lineno))
+    return sorted(out, key=lambda kv: kv[1])
+
+
+def _label_key(node: ast.AST) -> str | None:
+    """`key` of an `L["key"]` expression, else None."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \
+            and node.value.id == LABELS_NAME and isinstance(node.slice, ast.Constant) \
+            and isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
+
+
+def _cell_text(cell: NotebookNode) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
 
 
 @lru_cache(maxsize=1)

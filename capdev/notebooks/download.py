@@ -1,7 +1,8 @@
 """The per-language .ipynb a learner downloads, and the links to it and to hosted runners.
 
-The Spanish notebook is the English one with translated markdown cells and front matter:
-code cells are copied, never translated, so both downloads run identically.
+The Spanish notebook is the one the Spanish page executed: translated markdown cells and
+front matter, and code cells as they ran, which differ from the English only in the labels
+cell's strings and the comments (capdev.catalogs.pycode), so both downloads run identically.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def translated_cells(translated: NotebookNode | None, kind: str = "markdown") ->
 
 
 def download_notebook(executed: NotebookNode, translated: NotebookNode | None) -> NotebookNode:
-    """Outputs stripped, markdown localized by cell id, code cells exactly as in English."""
+    """Outputs stripped, markdown localized by cell id, code cells as `executed` ran them."""
     nb = copy.deepcopy(executed)
     by_id = translated_cells(translated)
     for cell in nb.cells:

@@ -4,6 +4,10 @@ Look-ups happen on the calling thread and start no kernel; only misses reach the
 kernel per notebook, `jobs` at a time (the work is in the kernel processes, so threads
 suffice). Every failure is collected before raising, so one build reports every broken
 notebook, and notebooks that did run are cached even when a sibling fails.
+
+A translated notebook (its labels cell and comments in another language) is a job of its
+own, keyed and cached per language; one whose code is the English code shares the English
+run, so a notebook without labels starts one kernel for every language.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nbformat import NotebookNode
@@ -37,6 +41,8 @@ class RunReport:
     kernels_started: int = 0
     seconds: float = 0.0
     notebooks: dict[Path, NotebookNode] = field(default_factory=dict)
+    # path → language → the translated notebook as executed (its code in that language)
+    localized: dict[Path, dict[str, NotebookNode]] = field(default_factory=dict)
     timings: dict[Path, float] = field(default_factory=dict)  # execution seconds per miss
     findings: list[Finding] = field(default_factory=list)  # warnings about outputs (alt text)
 
@@ -54,13 +60,17 @@ class _Job:
     shown: str
     source: NotebookNode
     key: str
+    lang: str = ""  # "": the notebook as written; else the translation into `lang`
 
 
 def run_notebooks(root: Path, paths: list[Path], *, execute: str = "auto", timeout: int = 120,
-                  jobs: int = 2, progress: Progress | None = None) -> RunReport:
+                  jobs: int = 2, progress: Progress | None = None,
+                  translations: dict[Path, dict[str, NotebookNode]] | None = None) -> RunReport:
     """Execute (or fetch from cache) every notebook; raise CapdevError with all failures.
 
     `paths` are relative to `root` (or absolute); `timeout` is per cell in seconds (0: none).
+    `translations`: per path, the notebook rendered in each other language (from its
+    catalog); each is executed too, into `RunReport.localized`.
     """
     if execute not in MODES:
         raise CapdevError(Finding("capdev", 0, "nb-config",
@@ -68,18 +78,27 @@ def run_notebooks(root: Path, paths: list[Path], *, execute: str = "auto", timeo
     started = time.perf_counter()
     report, cache, env = RunReport(), NotebookCache(root), Environment.probe(root)
     todo, findings = [], []
+    shared: list[_Job] = []  # translations whose code is the English code
     for path in paths:
         job, problems = _prepare(root, path, env)
         findings += problems
         if job is None:
             continue
-        hit = None if execute == "always" else cache.load(job.shown, job.key, job.source)
-        if hit is not None or execute == "never":
-            _finish(report, job, hit if hit is not None else job.source,
-                    "cached" if hit is not None else "skipped", progress)
-        else:
-            todo.append(job)
+        variants = [_variant(job, lang, nb, env) for lang, nb in
+                    sorted((translations or {}).get(path, {}).items())]
+        shared += [v for v in variants if v.key == job.key]
+        for each in [job, *(v for v in variants if v.key != job.key)]:
+            hit = None if execute == "always" else \
+                cache.load(each.shown, each.key, each.source, each.lang)
+            if hit is not None or execute == "never":
+                _finish(report, each, hit if hit is not None else each.source,
+                        "cached" if hit is not None else "skipped", progress)
+            else:
+                todo.append(each)
     findings += _execute_all(todo, cache, report, timeout, jobs, progress)
+    for v in shared:
+        if v.path in report.notebooks:
+            report.localized.setdefault(v.path, {})[v.lang] = report.notebooks[v.path]
     report.notebooks = {p: report.notebooks[p] for p in paths if p in report.notebooks}
     report.seconds = time.perf_counter() - started
     if findings:
@@ -97,6 +116,11 @@ def _prepare(root: Path, path: Path, env: Environment) -> tuple[_Job | None, lis
         return None, blocking
     source = read_notebook(abspath)
     return _Job(path, abspath, shown, source, cache_key(source, abspath, shown, env)), []
+
+
+def _variant(job: _Job, lang: str, translated: NotebookNode, env: Environment) -> _Job:
+    return replace(job, source=translated, lang=lang,
+                   key=cache_key(translated, job.abspath, job.shown, env))
 
 
 def _execute_all(todo: list[_Job], cache: NotebookCache, report: RunReport, timeout: int,
@@ -118,21 +142,32 @@ def _execute_all(todo: list[_Job], cache: NotebookCache, report: RunReport, time
             try:
                 nb, secs = future.result()
             except CapdevError as exc:
-                findings += exc.findings
+                findings += [_in_language(f, job.lang) for f in exc.findings]
                 if progress:
                     progress(job.path, "failed")
                 continue
-            cache.store(job.shown, job.key, nb)
+            cache.store(job.shown, job.key, nb, job.lang)
             report.timings[job.path] = secs
             _finish(report, job, nb, "executed", progress)
     report.kernels_started = counter.value
     return findings
 
 
+def _in_language(finding: Finding, lang: str) -> Finding:
+    """A failure of a translated notebook says so: its English may run fine."""
+    if not lang:
+        return finding
+    return replace(finding, message=f"in the '{lang}' notebook (its labels and comments "
+                                    f"translated): {finding.message}")
+
+
 def _finish(report: RunReport, job: _Job, nb: NotebookNode, status: str,
             progress: Progress | None) -> None:
-    report.notebooks[job.path] = nb
-    report.findings += output_findings(nb, job.shown)
+    if job.lang:  # the alt-text warnings are the English notebook's
+        report.localized.setdefault(job.path, {})[job.lang] = nb
+    else:
+        report.notebooks[job.path] = nb
+        report.findings += output_findings(nb, job.shown)
     setattr(report, status, getattr(report, status) + 1)
     if progress:
         progress(job.path, status)

@@ -50,6 +50,8 @@ class StageContext:
     """Computed once per staging run and read by every language's steps."""
 
     notebooks: dict[Path, Any] = field(default_factory=dict)  # source → executed notebook
+    # source → language → the translated notebook as executed (labels and comments translated)
+    localized_notebooks: dict[Path, dict[str, Any]] = field(default_factory=dict)
     pdf_files: list[Path] = field(default_factory=list)  # PDFs and DOCX of notes, publications
     # course id → (course.yml metadata, its modules): set by the courses step of the
     # language being staged, read by the assessment and the navigation

@@ -1,5 +1,7 @@
-"""Once per run: execute the notebooks (cached). The helpers below let the courses step
-turn a notebook lesson into a page from that result."""
+"""Once per run: execute the notebooks (cached), each in every language its page is
+published in: the translated notebook (labels cell and comments from its catalog) runs
+itself, so its charts, tables and printed text are in that language. The helpers below
+let the courses step turn a notebook lesson into a page from that result."""
 
 from __future__ import annotations
 
@@ -18,9 +20,28 @@ def run(project: Project, report: StageReport, context: StageContext) -> None:
         from capdev.notebooks import run_notebooks
 
         done = run_notebooks(project.root, notebooks, execute=project.config.execute,
-                             timeout=project.config.cell_timeout)
+                             timeout=project.config.cell_timeout,
+                             translations=_translations(project, notebooks))
         report.notebooks_run, report.notebooks_cached = done.executed, done.cached
         context.notebooks = done.notebooks
+        context.localized_notebooks = done.localized
+
+
+def _translations(project: Project, notebooks: list[Path]) -> dict[Path, dict[str, Any]]:
+    """Each notebook in each target language whose page is translated (above the threshold,
+    as `Stager.localize` decides): what that page's reader runs and downloads."""
+    import nbformat
+
+    from capdev.catalogs import translate_file
+    from capdev.checks.gate import refusal
+
+    out: dict[Path, dict[str, Any]] = {}
+    for lang in project.config.targets:
+        for src in notebooks:
+            tf = translate_file(project.root, src, lang, mark=False, guard=refusal)
+            if tf.ratio >= project.config.threshold:
+                out.setdefault(src, {})[lang] = nbformat.reads(tf.text, as_version=4)
+    return out
 
 
 def localize(stager: Stager, lesson: Page) -> Localized:
@@ -43,8 +64,11 @@ def text(stager: Stager, lesson: Page, loc: Localized) -> str:
 
     from capdev.notebooks import notebook_page
 
-    executed = stager.context.notebooks[lesson.src]
     translated = nbformat.reads(loc.text, as_version=4) if loc.text else None
+    executed = stager.context.localized_notebooks.get(lesson.src, {}).get(stager.lang) \
+        if translated is not None else None
+    if executed is None:  # the English page, or a page that falls back to English
+        executed = stager.context.notebooks[lesson.src]
     dest = (stager.dest / lesson.out).parent
     page = notebook_page(executed, stager.lang, dest, Path(lesson.out).stem, translated=translated,
                          repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel)
