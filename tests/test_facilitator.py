@@ -23,6 +23,7 @@ LESSON = "courses/demo/01-first-module/01-channels.md"
 # the notes' text in each language (the overlay's lesson and its catalog)
 NOTES = ("Ask the group which channel they last used", "Most groups name the telephone",
          "Pregunte al grupo qué canal", "La mayoría de los grupos menciona")
+MODULE_NOTES = ("Teach both lessons in one session", "Imparta las dos lecciones en una sola")
 
 
 def _project(dest: Path, overlay: str) -> Path:
@@ -67,7 +68,7 @@ def test_notes_absent_from_every_learner_page(built: Path) -> None:
     assert len(pages) > 10
     for page in pages:
         text = _text(page.read_text("utf-8"))
-        assert not [n for n in NOTES if n in text], page
+        assert not [n for n in NOTES + MODULE_NOTES if n in text], page
     lesson = _text((built / "es" / LESSON.replace(".md", ".html")).read_text("utf-8"))
     assert "Canales de prestación de servicios" in lesson and "data-capdev-quiz" in lesson
 
@@ -97,6 +98,9 @@ def test_guide_in_both_languages(built: Path) -> None:
     assert "For facilitators" in en and "Para facilitadores" in es
     assert NOTES[0] in en and NOTES[1] in en and NOTES[2] in es and NOTES[3] in es
     assert "Discussion: Opening question (5 min)" in en
+    # a module's own notes come before its lessons'
+    assert en.index(MODULE_NOTES[0]) < en.index(NOTES[0]) and MODULE_NOTES[1] in es
+    assert "Purpose: The module in one morning (20 min)" in en
     assert "Debate: Pregunta inicial (5 min)" in es and "Respuestas esperadas" in es
     assert "A projector and a flip chart." in en and "Un proyector y un rotafolio." in es
     assert "Build a bilingual site." in en  # the course's learning outcomes

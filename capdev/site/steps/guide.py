@@ -163,6 +163,9 @@ def _notes(stager: Stager, course: Course) -> list[str]:
     out = [f"## {label(lang, 'guide_notes')}", ""]
     for n, (module, info) in enumerate(zip(course.modules, infos, strict=True), 1):
         out += [f"### {label(lang, 'module_of', n=n, total=len(infos))}: {pages.plain(info.title)}", ""]
+        mloc = stager.context.localized.get(module.index.rel)
+        if mloc and facilitator.notes(mloc.text):  # notes on the module as a whole
+            out += _lesson_notes(lang, mloc)
         for lesson, les in zip(module.lessons, info.lessons, strict=True):
             href = f"../{module.slug}/{les.link}"
             out += [f"#### [{pages.plain(les.title)}]({href})", "",
