@@ -43,6 +43,8 @@ class Finding:
 class CapdevError(Exception):
     """A user error (bad content, bad arguments): carries findings, never a traceback."""
 
+    exit_code = 1  # the CLI's exit status for it
+
     def __init__(self, findings: Iterable[Finding] | Finding | str):
         if isinstance(findings, str):
             findings = [Finding(path="capdev", line=0, rule="error", message=findings)]
@@ -50,6 +52,12 @@ class CapdevError(Exception):
             findings = [findings]
         self.findings: list[Finding] = list(findings)
         super().__init__("\n".join(f.format() for f in self.findings))
+
+
+class UsageError(CapdevError):
+    """A command line that asks for what cannot be (exit 2, as argparse's own errors)."""
+
+    exit_code = 2
 
 
 def errors_only(findings: Iterable[Finding]) -> list[Finding]:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from capdev.pdf import pandoc
-from capdev.pdf.labels import CITEPROC_LOCALE
+from capdev.pdf.labels import citeproc_locale
 from capdev.pdf.prepare import CSL
 
 BIB_KEY = re.compile(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", re.M)
@@ -28,7 +28,7 @@ def renderings(bib: Path, lang: str, where: str) -> dict[str, str]:
     text = "".join(f"[@{k}]\n\n" for k in keys)
     out = pandoc.run(["-f", pandoc.READER, "-t", "plain", "--wrap=none", "--citeproc",
                       f"--csl={CSL}", f"--bibliography={bib}",
-                      "-M", f"lang={CITEPROC_LOCALE.get(lang, lang)}",
+                      "-M", f"lang={citeproc_locale(lang)}",
                       "-M", "suppress-bibliography=true"], text.encode("utf-8"), where)
     lines = [ln.strip() for ln in out.decode("utf-8").split("\n\n")]
     labels: dict[str, str] = {}

@@ -14,8 +14,8 @@ import sys
 from capdev import __version__
 from capdev.errors import CapdevError
 
-SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "slides", "assess", "new", "init",
-               "review")
+SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "slides", "export", "assess", "new",
+               "init", "review")
 
 EPILOG = """\
 Typical session:
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except CapdevError as err:
         report(err)
-        return 1
+        return err.exit_code
     except OSError as err:  # disk full, read-only, permission denied: one finding, no traceback
         from capdev.oserrors import finding
 

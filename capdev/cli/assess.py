@@ -24,6 +24,7 @@ from capdev.assessment.questionnaire import write_questionnaire
 from capdev.assessment.report import write_reports
 from capdev.assessment.responses import Response, expand, load_responses
 from capdev.assessment.texts import framework_for, framework_path, module_titles
+from capdev.cli.langs import add_lang, langs_of
 from capdev.errors import CapdevError, Finding, errors_only
 
 EPILOG = """examples:
@@ -53,8 +54,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)  # never wrap path:l
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
-    p.add_argument("--lang", default="en", choices=["en", "es"],
-                   help="language of the framework text and the output (default: en)")
+    add_lang(p, "en", "language of the framework text and the output", allow_all=False)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -225,10 +225,11 @@ COMMANDS = {"validate": _validate, "report": _report, "cohort": _cohort,
 def run(args: argparse.Namespace) -> int:
     """Run `capdev assess <command>`; user errors become findings and exit code 1."""
     try:
+        langs_of(args.root, args.lang, allow_all=False)
         return COMMANDS[args.assess_command](args)
     except CapdevError as exc:
         _print(exc.findings)
-        return 1
+        return exc.exit_code
 
 
 __all__ = ["register", "run"]

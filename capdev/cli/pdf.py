@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from capdev.cli.langs import add_lang, langs_of
 from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
@@ -33,13 +34,12 @@ Examples:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("pdf", help="policy notes and publications as PDF/DOCX (en, es)",
+    p = sub.add_parser("pdf", help="policy notes and publications as PDF/DOCX, in each language",
                        description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("notes", nargs="*", metavar="NOTE",
                    help="note or publication: an id, its folder or its note.md "
                         "(default: all of them)")
-    p.add_argument("--lang", choices=("en", "es", "all"), default="en",
-                   help="language of the edition (default: en)")
+    add_lang(p, "en", "language of the edition")
     p.add_argument("--format", choices=("pdf", "docx", "all"), default="pdf",
                    help="output format; docx is for the clearance round (default: pdf)")
     p.add_argument("--draft", action="store_true",
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                                 "no policy notes or publications found",
                                 "notes live in policy_notes/<id>/note.md")])
         return 1
-    langs = ["en", "es"] if args.lang == "all" else [args.lang]
+    langs = langs_of(root, args.lang)
     formats = ["pdf", "docx"] if args.format == "all" else [args.format]
     out = (args.out or root / "dist" / "pdf").resolve()
     start = time.perf_counter()

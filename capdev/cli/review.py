@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from capdev.cli.langs import add_lang, langs_of
 from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 
@@ -58,8 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     i.add_argument("note", metavar="NOTE", help="the note: its id, folder or note.md")
     i.add_argument("docx", type=Path, metavar="REVIEWED.docx")
-    i.add_argument("--lang", choices=("en", "es"), default="en",
-                   help="language of the reviewed DOCX (default: en)")
+    add_lang(i, "en", "language of the reviewed DOCX", allow_all=False)
     i.add_argument("--decisions", type=Path, default=None, metavar="FILE",
                    help="where to write the decisions (default: next to the DOCX)")
     i.add_argument("--diff", type=Path, default=None, metavar="FILE",
@@ -92,6 +92,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from capdev.clearance.review import import_review
 
     root = find_root()
+    langs_of(root, args.lang, allow_all=False)
     folder = _note(root, args.note)
     if folder is None:
         return 2

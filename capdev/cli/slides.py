@@ -6,6 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
+from capdev.cli.langs import add_lang, langs_of
 from capdev.cli.output import console, err_console
 
 HELP = """\
@@ -33,8 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("lessons", nargs="*", metavar="LESSON",
                    help="module/lesson, lesson file name or path (default: every lesson)")
-    p.add_argument("--lang", choices=("en", "es", "all"), default="all",
-                   help="language of the decks (default: all)")
+    add_lang(p, "all", "language of the decks")
     p.add_argument("--format", choices=("pptx", "html", "all"), default="all",
                    help="pptx for PowerPoint, html for the browser (default: all)")
     p.add_argument("-o", "--out", type=Path, default=None,
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     root = find_root()
     project = Project.load(root)
     refs = lesson.resolve(project, args.lessons)
-    langs = list(build.LANGS) if args.lang == "all" else [args.lang]
+    langs = langs_of(project.root, args.lang)
     formats = list(build.FORMATS) if args.format == "all" else [args.format]
     out = build.prepare(root, args.out or root / "dist" / "slides", args.force)
     start = time.perf_counter()

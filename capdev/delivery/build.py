@@ -25,7 +25,6 @@ from capdev.site import output
 from capdev.sources.project import Project
 
 FORMATS = ("pptx", "html")
-LANGS = ("en", "es")
 WORKERS = min(os.cpu_count() or 1, 4)  # pandoc processes at a time
 
 

@@ -99,20 +99,21 @@ def _build_one(root: Path, src: Path, lang: str, formats: list[str], out_dir: Pa
     return True
 
 
-def check_args(langs: list[str], formats: list[str]) -> None:
-    bad = [f for f in formats if f not in FORMATS] + [lang for lang in langs
-                                                     if lang not in ("en", "es")]
+def check_args(root: Path, langs: list[str], formats: list[str]) -> None:
+    known = source.project_languages(root)
+    bad = [f for f in formats if f not in FORMATS] + [lang for lang in langs if lang not in known]
     if bad:
         raise CapdevError(Finding("capdev pdf", 0, "pdf-usage",
                                   f"unknown language or format: {', '.join(bad)}",
-                                  "languages: en, es; formats: pdf, docx"))
+                                  f"languages (mkdocs.yml): {', '.join(known)}; "
+                                  f"formats: {', '.join(FORMATS)}"))
 
 
 def build(root: Path, sources: list[Path], langs: list[str], formats: list[str],
           out_dir: Path, *, draft: bool = False, jobs: int = 2,
           on_done: Callable[[TaskResult], None] | None = None) -> list[TaskResult]:
     """Every (source, language) task; findings are collected, not raised."""
-    check_args(langs, formats)
+    check_args(root, langs, formats)
     root, out_dir = root.resolve(), out_dir.resolve()
     tasks = [(root, s.resolve(), lang, list(formats), out_dir, draft)
              for s in sources for lang in langs]

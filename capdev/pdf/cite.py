@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from capdev.locale import language
 from capdev.pdf.labels import as_date, labels
 
 _BIB_SPECIAL = re.compile(r"([&%$#_{}])")
@@ -74,7 +75,7 @@ def bibtex(doc_id: str, kind: str, meta: dict[str, Any], lang: str) -> str:
     day = as_date(meta.get("date"))
     if day:
         fields += [("year", str(day.year)), ("month", _MONTHS[day.month - 1])]
-    fields.append(("language", "spanish" if lang == "es" else "english"))
+    fields.append(("language", language(lang).name.lower()))  # biblatex/babel names
     if meta.get("keywords"):
         fields.append(("keywords", _bib_escape(", ".join(map(str, meta["keywords"])))))
     entry = "techreport" if kind == "note" else "book"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from capdev.locale import language
 from capdev.pdf import admonitions, cache, pandoc
 from capdev.pdf.labels import labels, licence_line
 from capdev.pdf.prepare import TYPST_FILTER
@@ -76,7 +77,7 @@ def _info(lang: str, cover: Cover) -> dict[str, Any]:
     lab = labels(lang)
     return {
         "title": cover.title, "subtitle": None, "authors": [], "abstract": cover.abstract,
-        "keywords": [], "kind": "guide", "lang": lang, "region": "ES" if lang == "es" else "US",
+        "keywords": [], "kind": "guide", "lang": lang, "region": language(lang).region,
         "series": cover.series, "number": "", "date": "", "draft-note": None, "watermark": None,
         "abstract-label": cover.series, "keywords-label": lab["keywords"],
         "sdgs-label": lab["sdgs"], "sdgs": [], "disclaimer-title": lab["disclaimer_title"],

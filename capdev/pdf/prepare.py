@@ -19,7 +19,7 @@ from typing import Any
 
 from capdev.errors import Finding, raise_if_errors
 from capdev.pdf import admonitions, ast, cache, pandoc, rawcheck
-from capdev.pdf.labels import CITEPROC_LOCALE, labels
+from capdev.pdf.labels import citeproc_locale, labels
 from capdev.pdf.resources import Resource, check_images, check_path
 from capdev.pdf.source import Document, Part, rel
 
@@ -98,7 +98,7 @@ def _read_note(root: Path, doc: Document, where: str, bib: Path | None) -> dict[
     text = admonitions.to_fenced_divs(part.body)
     args = ["-f", pandoc.READER, "-t", "json", "--citeproc",
             f"--csl={CSL}",
-            "-M", f"lang={CITEPROC_LOCALE.get(doc.lang, doc.lang)}",
+            "-M", f"lang={citeproc_locale(doc.lang)}",
             "-M", f"reference-section-title={labels(doc.lang)['references']}",
             "-M", "link-citations=false"]
     if bib:
@@ -174,7 +174,7 @@ def _meta(doc: Document, bib: Path | None) -> dict[str, Any]:
     """Only the keys we render, as literal text; pandoc must not act on others (csl,
     header-includes…)."""
     out = {k: literal_meta(doc.meta[k]) for k in KEEP_META if doc.meta.get(k) is not None}
-    out["lang"] = pandoc.meta_string(CITEPROC_LOCALE.get(doc.lang, doc.lang))
+    out["lang"] = pandoc.meta_string(citeproc_locale(doc.lang))
     out["reference-section-title"] = pandoc.meta_string(labels(doc.lang)["references"])
     out["link-citations"] = pandoc.meta_bool(False)
     if bib:

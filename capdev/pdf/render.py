@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from capdev.locale import language
 from capdev.pdf import admonitions, ast, pandoc
 from capdev.pdf.labels import as_date, labels, licence_line, long_date, sdg_tag
 from capdev.pdf.prepare import Prepared, prepare, typst_prefix
@@ -49,7 +50,7 @@ def info(doc: Document) -> dict[str, Any]:
         "keywords": [_text(k) for k in meta.get("keywords") or []],
         "kind": doc.kind,
         "lang": doc.lang,
-        "region": "ES" if doc.lang == "es" else "US",
+        "region": language(doc.lang).region,
         "series": series,
         "number": number_text,
         "date": long_date(meta.get("date"), doc.lang) if meta.get("date") else "",

@@ -41,6 +41,7 @@ class Document:
     parts: list[Part]
     draft: bool = False
     untranslated: list[tuple[Path, int, str]] = field(default_factory=list)
+    languages: tuple[str, ...] = ("en",)  # the project's: a document exists in each
 
     @property
     def main_file(self) -> Path:
@@ -135,6 +136,7 @@ def load(root: Path, source: Path, lang: str, draft: bool = False) -> Document:
     else:
         doc = _load_publication(root, source, lang, draft, untranslated)
     doc.untranslated = untranslated
+    doc.languages = project_languages(root)
     if untranslated and not draft:
         raise CapdevError(untranslated_findings(root, doc))
     return doc
@@ -143,7 +145,14 @@ def load(root: Path, source: Path, lang: str, draft: bool = False) -> Document:
 def from_text(root: Path, source: Path, text: str, lang: str, draft: bool = False) -> Document:
     """A note from its text in `lang` directly (hand-written Spanish, tests, previews)."""
     part = parse_part(root, source / NOTE_FILE, text, "note")
-    return Document("note", source.name, source, lang, part.meta, [part], draft)
+    return Document("note", source.name, source, lang, part.meta, [part], draft,
+                    languages=project_languages(root))
+
+
+def project_languages(root: Path) -> tuple[str, ...]:
+    from capdev.config import load_config
+
+    return tuple(load_config(root).languages)
 
 
 def _load_publication(root: Path, source: Path, lang: str, draft: bool,

@@ -22,7 +22,7 @@ import yaml
 
 from capdev.pdf import admonitions, ast, pandoc, source
 from capdev.pdf.cite import bibtex, ris
-from capdev.pdf.labels import LANGS, labels, long_date, sdg_tag
+from capdev.pdf.labels import labels, language_name, long_date, sdg_tag
 from capdev.pdf.prepare import Prepared, cited_keys, prepare, reference_entries
 from capdev.pdf.render import template_file
 
@@ -179,9 +179,10 @@ def header_block(doc: source.Document) -> str:
 
 def downloads(doc: source.Document, prefix: str = "") -> str:
     lab = labels(doc.lang)
-    items = [f"- [{lab['pdf']} — {lab['lang_' + lang]}]({prefix}{doc.id}-{lang}.pdf)"
-             for lang in LANGS]
-    items.append(f"- [{lab['docx']} — {lab['lang_' + doc.lang]}]({prefix}{doc.id}-{doc.lang}.docx)")
+    items = [f"- [{lab['pdf']} — {language_name(lang, doc.lang)}]({prefix}{doc.id}-{lang}.pdf)"
+             for lang in doc.languages]
+    items.append(f"- [{lab['docx']} — {language_name(doc.lang, doc.lang)}]"
+                 f"({prefix}{doc.id}-{doc.lang}.docx)")
     return f"## {lab['downloads']}\n\n" + "\n".join(items) + "\n"
 
 
