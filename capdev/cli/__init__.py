@@ -14,8 +14,8 @@ import sys
 from capdev import __version__
 from capdev.errors import CapdevError
 
-SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "slides", "export", "assess", "new",
-               "init", "review")
+SUBCOMMANDS = ("build", "serve", "check", "i18n", "pdf", "slides", "export", "assess", "feedback",
+               "new", "init", "review")
 
 EPILOG = """\
 Typical session:

@@ -79,15 +79,32 @@ def offline_zip(site: Path, name: str) -> Path:
     """The whole site (both languages, PDFs, notebooks) as one zip that works from disk,
     written under a temporary name: a reader never sees a partial zip."""
     target = site / "downloads" / f"{name}-offline.zip"
+    files = [(path, f"{name}/{path.relative_to(site).as_posix()}") for path in sorted(site.rglob("*"))
+             if path.is_file() and path != target and path.name != output.MARKER]
+    return write_zip(target, files)
+
+
+def write_zip(target: Path, files: list[tuple[Path, str]],
+              extra: dict[str, bytes] | None = None) -> Path:
+    """`files` (path on disk, name in the zip) and `extra` (name, bytes) into `target`,
+    through a temporary name: a reader never sees a partial zip (`capdev export scorm`
+    writes its packages with it too)."""
     partial = target.with_name(f".{target.name}.part")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        for path in sorted(site.rglob("*")):
-            if path.is_file() and path not in (target, partial) and path.name != output.MARKER:
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for name, data in (extra or {}).items():
+                zf.writestr(name, data)
+            for path, name in files:
+                if path == partial:
+                    continue
                 # already-compressed files are stored: deflating them again costs time, saves nothing
                 kind = zipfile.ZIP_STORED if path.suffix.lower() in PACKED else zipfile.ZIP_DEFLATED
-                zf.write(path, f"{name}/{path.relative_to(site).as_posix()}", compress_type=kind)
-    os.replace(partial, target)
+                zf.write(path, name, compress_type=kind)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -73,7 +73,11 @@
       var key = box.dataset.capdevLesson, btn = box.querySelector("button");
       var base = btn.textContent, done = btn.dataset.labelDone;
       function paint() { var d = !!p[key]; btn.setAttribute("aria-pressed", d ? "true" : "false"); btn.textContent = d ? done : base; }
-      btn.addEventListener("click", function () { p = load(); if (p[key]) delete p[key]; else p[key] = new Date().toISOString().slice(0, 10); save(p); paint(); });
+      // bound once: import() paints again, and a second handler would undo every click
+      if (!btn.dataset.capdevBound) {
+        btn.dataset.capdevBound = "1";
+        btn.addEventListener("click", function () { p = load(); if (p[key]) delete p[key]; else p[key] = new Date().toISOString().slice(0, 10); save(p); paint(); });
+      }
       paint();
     });
     document.querySelectorAll(".capdev-done[data-capdev-lesson]").forEach(function (el) {
