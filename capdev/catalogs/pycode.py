@@ -28,6 +28,7 @@ from capdev.catalogs.segment import Segment
 LABELS_TAG = "capdev-labels"
 LABELS_NAME = "L"
 LABEL_STYLE, COMMENT_STYLE = "py-label", "py-comment"
+LABEL_KIND = "notebook label"  # the segment kind, "notebook label: <key>"
 CODE_STYLES = (LABEL_STYLE, COMMENT_STYLE)
 LETTER = re.compile(r"[^\W\d_]")
 # Comments machines read: linters, type checkers, cell markers, encodings.
@@ -63,7 +64,7 @@ def code_segments(source: str, labels: bool) -> list[Segment]:
             found = read_labels(source)
         except LabelsError:
             found = []  # `capdev check` reports it (nb-labels)
-        out += [Segment(lab.value, f"notebook label: {lab.key}", lab.line, lab.start, lab.end,
+        out += [Segment(lab.value, f"{LABEL_KIND}: {lab.key}", lab.line, lab.start, lab.end,
                         style=LABEL_STYLE, wrap=False)
                 for lab in found if LETTER.search(lab.value)]
     return sorted(out, key=lambda s: s.start)

@@ -98,6 +98,7 @@ def load_all() -> None:
         quizzes,
         security,
         tr_catalog,
+        tr_code,
         tr_inline,
         tr_reflabel,
         tr_text,
