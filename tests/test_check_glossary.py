@@ -53,12 +53,12 @@ def test_names_and_acronyms(g: gl.Glossary) -> None:
 
 
 def test_split_spanish_term_is_present(g: gl.Glossary) -> None:
-    found = g.present("el Estudio de las Naciones Unidas sobre el Gobierno Electrónico")
+    found = g.present("el Estudio de las Naciones Unidas sobre el Gobierno Electrónico", "es")
     assert {t.en for t in g.terms if id(t) in found} >= {"E-Government Survey", "e-government"}
 
 
 def test_forbidden_variants(g: gl.Glossary) -> None:
-    assert [m.term.es for m in g.find("Dos ventanas únicas", "es", role="forbidden")] == [
+    assert [m.term.target("es") for m in g.find("Dos ventanas únicas", "es", role="forbidden")] == [
         "ventanilla única"
     ]
 
@@ -98,6 +98,6 @@ def test_accepted_variant_in_context_counts_as_present() -> None:
                        "also": ["centro de atención ciudadana"]}]}
     glossary, problems = gl.parse(data)
     assert problems == []
-    assert glossary.present("el Centro de Atención Ciudadana 311")
-    assert glossary.present("los centros de contacto")
-    assert not glossary.present("la central telefónica")
+    assert glossary.present("el Centro de Atención Ciudadana 311", "es")
+    assert glossary.present("los centros de contacto", "es")
+    assert not glossary.present("la central telefónica", "es")

@@ -29,6 +29,7 @@ from capdev.catalogs import po_read, po_wrap
 from capdev.catalogs.po_read import PoEntry, PoSyntaxError
 from capdev.catalogs.segment import Segment
 from capdev.errors import CapdevError, Finding
+from capdev.locale import language
 
 WRAP = 79  # Poedit's and msgmerge's line width, so their saves do not reflow our files
 SIMILARITY = 60.0  # below this, a changed segment is treated as new rather than edited
@@ -40,7 +41,7 @@ def header(lang: str, rel: str) -> dict[str, str]:
         "Project-Id-Version": rel,
         "Report-Msgid-Bugs-To": "",
         "Last-Translator": "",  # what msgfmt -c asks for; Poedit and Weblate fill it in
-        "Language-Team": {"es": "Spanish"}.get(lang, lang),
+        "Language-Team": language(lang).name,  # "Spanish", what msgfmt -c asks for
         "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",

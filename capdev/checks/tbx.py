@@ -13,12 +13,13 @@ POS = {"noun": "noun", "proper noun": "properNoun", "verb": "verb", "adjective":
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'  # the TBX-Basic dialect
 
 
-def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
+def to_tbx(glossary: Glossary, source: str = "en") -> str:
     """TBX-Basic (ISO 30042:2008 `martif`, the TBX-Basic core-structure DOCTYPE), which
     OmegaT, Trados, memoQ, Weblate and translate-toolkit import. Each concept's term is its
     preferred term (preferredTerm-admn-sts); the Spanish variants accepted in context
     (glossary `also`) and the acronyms are admitted terms (admittedTerm-admn-sts), the
-    forbidden variants deprecated ones (deprecatedTerm-admn-sts)."""
+    forbidden variants deprecated ones (deprecatedTerm-admn-sts). Every target language of
+    the termbase has its langSet in each concept that translates into it."""
     from xml.etree import ElementTree as ET
 
     martif = ET.Element("martif", {"type": "TBX-Basic", "xml:lang": source})
@@ -31,14 +32,14 @@ def to_tbx(glossary: Glossary, source: str = "en", target: str = "es") -> str:
         entry = ET.SubElement(body, "termEntry", {"id": f"c{i}"})
         if t.note:
             ET.SubElement(entry, "note").text = t.note
-        for lang, term in ((source, t.en), (target, t.es)):
+        for lang, term in ((source, t.en), *t.targets.items()):
             ls = ET.SubElement(entry, "langSet", {"xml:lang": lang})
             _tig(ls, term, t.pos, "preferredTerm-admn-sts")
             if t.acronym.get(lang):
                 _tig(ls, t.acronym[lang], "", "admittedTerm-admn-sts", "acronym")
-            for other in t.also if lang == target else []:
+            for other in t.also.get(lang, []):
                 _tig(ls, other, t.pos, "admittedTerm-admn-sts")
-            for bad in t.forbidden if lang == target else []:
+            for bad in t.forbidden.get(lang, []):
                 _tig(ls, bad, t.pos, "deprecatedTerm-admn-sts")
     ET.indent(martif)
     return (

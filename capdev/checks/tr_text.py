@@ -109,7 +109,7 @@ def untranslated(e: Entry) -> Iterator[Finding]:
         return
     text = DOMAIN.sub(" ", ITALIC.sub(" ", e.src_text))
     if e.glossary is not None:
-        text = e.glossary.strip_same(text)
+        text = e.glossary.strip_same(text, e.lang)
     common = [w for w in WORD.findall(text) if w[:1].islower() and len(w) > 2]
     # one word alone is usually a name, a data value or a loanword; table cells often hold
     # data values ("street lighting") that must stay as in the data set

@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
             print(text, end="")
         return 0
     for t in glossary.terms:
-        acr = f" ({t.acronym.get('en')} → {t.acronym.get('es')})" if t.acronym else ""
-        print(f"{t.en} → {t.es}{acr}")
+        acr = f" ({', '.join(f'{k}: {v}' for k, v in t.acronym.items())})" if t.acronym else ""
+        print(f"{t.en} → " + "; ".join(f"{lang}: {term}" for lang, term in t.targets.items())
+              + acr)
     print(f"{len(glossary.terms)} terms")
     return 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from capdev.catalogs import po as _po
 from capdev.catalogs.extract import SUFFIXES, read_source
 from capdev.catalogs.translate import apply
+from capdev.cli.langs import add_target, target_of
 from capdev.cli.output import console, err_console, print_findings
 from capdev.config import find_root
 from capdev.errors import CapdevError, Finding
@@ -52,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = isub.add_parser("render", help="print or write the translated version of one file")
     r.add_argument("source", type=Path)
     r.add_argument("--catalog", type=Path, help="PO file (default: translations/<lang>/<source>.po)")
-    r.add_argument("--lang", default="es")
+    add_target(r, "the language to render")
     r.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     r.add_argument("--mark-untranslated", action="store_true",
                    help='wrap untranslated text in <span lang="en">')
@@ -69,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                         "English source and fill the catalog")
     im.add_argument("source", type=Path)
     im.add_argument("translated", type=Path)
-    im.add_argument("--lang", default="es")
+    add_target(im, "the language of the translated file")
     im.add_argument("--overwrite", action="store_true",
                     help="replace translations already in the catalog (default: keep them)")
     im.set_defaults(func=cmd_import)
@@ -150,6 +151,7 @@ def cmd_pot(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     _check_source(args.source)
     root = find_root(args.source.resolve().parent)
+    args.lang = target_of(root, args.lang)
     catalog = args.catalog
     if catalog is None:
         try:
@@ -263,6 +265,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CapdevError(Finding(str(args.translated), 0, "file-not-found", "no such file",
                                   "give the path of the translated file"))
     root = find_root(args.source.resolve().parent)
+    args.lang = target_of(root, args.lang)
     rep = import_translation(root, args.source, args.translated, args.lang, args.overwrite)
     console.print(rep.summary(), markup=False)
     console.print(rep.counts(), markup=False)

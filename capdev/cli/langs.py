@@ -34,3 +34,22 @@ def langs_of(root: Path, value: str, allow_all: bool = True) -> list[str]:
                               "use one of " + ", ".join(f"`{c}`" for c in known)
                               + (" or `all`" if allow_all else "")
                               + " (mkdocs.yml: plugins → capdev → languages)"))
+
+
+def add_target(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", default=None, metavar="LANG",
+                        help=f"{what}: a target language of mkdocs.yml's `languages` "
+                             "(default: the first one)")
+
+
+def target_of(root: Path, value: str | None) -> str:
+    """The translation language `--lang value` names (default: the project's first)."""
+    targets = list(load_config(root).targets)
+    if value is None and targets:
+        return targets[0]
+    if value in targets:
+        return value
+    raise UsageError(Finding("--lang", 0, "lang-unknown",
+                             f"`{value}` is not a translation language of this project",
+                             "use one of " + ", ".join(f"`{c}`" for c in targets)
+                             + " (mkdocs.yml: plugins → capdev → languages)"))

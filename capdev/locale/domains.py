@@ -25,7 +25,13 @@ def _languages() -> dict[str, Table]:
     return {"language": language_names_en()}
 
 
-SOURCES: list[Callable[[], dict[str, Table]]] = [_languages, _pdf]
+def _site() -> dict[str, Table]:
+    from capdev.site.steps import glossary
+
+    return {"glossary": glossary.GLOSSARY_EN}
+
+
+SOURCES: list[Callable[[], dict[str, Table]]] = [_languages, _pdf, _site]
 
 
 def tables() -> dict[str, dict[str, str]]:
