@@ -51,3 +51,40 @@ def framework_valid(pf: ProjectFacts) -> Iterator[Finding]:
         rel = pf.project.rel(path)
         found = pf.derived(path, f"framework-valid:{_code_version()}", _findings_of(rel))
         yield from (Finding(**d) for d in found or [])
+
+
+MIN_QUESTIONS = 3  # knowledge-check questions per competence (issue #18, item 2)
+
+
+@rule("competence-few-questions", "warning",
+      f"each competence is evidenced by at least {MIN_QUESTIONS} knowledge-check questions: "
+      "the framework's own and the lesson questions tagged with it (the question bank)",
+      "project")
+def competence_few_questions(pf: ProjectFacts) -> Iterator[Finding]:
+    from capdev.assessment.bank import add_bank
+    from capdev.assessment.framework import load_framework
+    from capdev.assessment.texts import question_bank
+    from capdev.errors import CapdevError
+
+    for course in pf.project.courses if pf.project else []:
+        path = course.framework
+        if path is None or not path.is_file():
+            continue
+        try:
+            fw = load_framework(path)
+        except CapdevError:
+            continue  # framework-valid reports it
+        add_bank(fw.data, question_bank(pf.root, path, "en", fw))
+        lines = path.read_text("utf-8").splitlines()
+        for comp in fw.competences():
+            n = sum(1 for it in comp["items"]
+                    if it["type"] == "knowledge_check" and not it.get("deprecated"))
+            if n < MIN_QUESTIONS and not comp.get("deprecated"):
+                line = next((i for i, text in enumerate(lines, 1)
+                             if text.strip() == f"- id: {comp['id']}"), 1)
+                yield Finding(pf.project.rel(path), line, "competence-few-questions",
+                              f"{comp['id']} is evidenced by {n} question"
+                              f"{'s' if n != 1 else ''}, fewer than {MIN_QUESTIONS}",
+                              f"tag lesson questions with `competence: {comp['id']}` (single "
+                              "answer or true/false: they join the self-assessment), or add "
+                              "knowledge checks to the framework", "warning")
