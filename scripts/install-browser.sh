@@ -51,6 +51,7 @@ if [ -f package-lock.json ]; then
   # (re)install when a package is missing or the lock file changed since the last install
   if command -v npm >/dev/null 2>&1 && { [ ! -f node_modules/axe-core/axe.min.js ] \
       || [ ! -f node_modules/reveal.js/dist/reveal.js ] \
+      || [ ! -f node_modules/scorm-again/dist/scorm12.min.js ] \
       || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
     npm ci --silent --no-audit --no-fund || echo "warning: npm ci failed; accessibility tests will skip"
   fi
