@@ -16,8 +16,10 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 from lxml import html as lxml_html
 
+from capdev.catalogs.pycode import code_segments, render_code
 from capdev.notebooks import check_notebook
 from tests.conftest import FIXTURES, capdev
 
@@ -145,3 +147,15 @@ def test_labels_cell_checks() -> None:
     expected = (OVERLAY / "checks" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert found == expected
     assert check_notebook(OVERLAY / f"{LAB}.ipynb", OVERLAY) == []
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "data/pycode/cases.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_code_cell_segments_and_rendering(case: dict) -> None:
+    segments = code_segments(case["source"], case["labels"])
+    assert [s.msgid for s in segments] == case["msgids"]
+    table = case.get("translations") or {}
+    rendered = render_code(case["source"], segments, lambda s: table.get(s.msgid))
+    assert rendered == case.get("rendered", case["source"])

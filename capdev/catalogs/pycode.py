@@ -147,7 +147,10 @@ def fields(text: str) -> list[str] | None:
 
 # -- comments -------------------------------------------------------------------------------
 def comment_segments(source: str) -> list[Segment]:
+    """Comments of a cell that is plain Python: in IPython syntax (`!pip …`, `%%bash`) a
+    `#` may be part of a shell command, so such a cell's comments are left alone."""
     try:
+        ast.parse(source)
         tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
                   if t.type == tokenize.COMMENT]
     except (tokenize.TokenError, SyntaxError, ValueError):
@@ -219,6 +222,6 @@ def _comment(source: str, seg: Segment, value: str) -> str:
         return f"# {flat}"
     english = source[line_start:seg.end].splitlines()
     width = max(MIN_WIDTH, *(len(line) for line in english))
-    lines = textwrap.wrap(flat, width - len(indent) - 2, break_long_words=False,
+    lines = textwrap.wrap(flat, max(MIN_WIDTH // 2, width - len(indent) - 2), break_long_words=False,
                           break_on_hyphens=False) or [""]
     return f"\n{indent}".join(f"# {line}" for line in lines)
