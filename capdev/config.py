@@ -28,7 +28,7 @@ T = TypeVar("T")
 CONFIG = "mkdocs.yml"
 # Where a project's sources live (the English content, catalogs and glossary): what
 # discovery reads, `capdev serve` watches and the symlink check guards.
-SOURCE_FOLDERS = ("docs", "courses", "policy_notes", "publications", "translations")
+SOURCE_FOLDERS = ("docs", "courses", "policy_notes", "publications", "forms", "translations")
 
 
 class Invalid(ValueError):
@@ -97,6 +97,27 @@ class Text(Option[str]):
         return isinstance(value, str)
 
 
+# An address a reader can write to: local part @ a domain with a dot. Not the full RFC 5322
+# grammar: what a mailto: link and every mail client accept.
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+# Domains reserved for documentation and tests (RFC 2606, RFC 6761): no one reads them.
+RESERVED_DOMAINS = ("example.org", "example.com", "example.net", "example", "test", "invalid",
+                    "localhost")
+
+
+class Email(Option[str]):
+    expected = "an e-mail address someone reads (not example.org), or nothing"
+
+    def accepts(self, value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        if not value:
+            return True
+        domain = value.rpartition("@")[2].lower()
+        return bool(EMAIL.match(value)) and not any(
+            domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS)
+
+
 class Choice(Option[str]):
     def __init__(self, default: str, doc: str, choices: Sequence[str]) -> None:
         super().__init__(default, doc, "one of " + ", ".join(choices))
@@ -152,8 +173,8 @@ class ProjectConfig:
         "or data changed; `always`; `never` (cached or committed outputs only).",
         ("auto", "always", "never"))
     cell_timeout = Count(120, "Seconds one notebook cell may run before the build stops it.")
-    feedback_email = Text("", "Address of the “report a problem” link on every page (none "
-                              "when empty).")
+    feedback_email = Email("", "E-mail address of the “report a problem” link on every page: "
+                               "one the programme reads; none set, no link.")
     repo_url = Text("", "The repository's URL, for the “open in Binder/Colab” links of notebook "
                         "lessons (none when empty).")
     rules = Mapping({}, "capdev check: rule id → error, warning, info or off.",

@@ -49,7 +49,7 @@ LABELS: dict[str, dict[str, str]] = {
         "lang_en": "English", "lang_es": "Spanish",
         # the facilitator guide (#17.2)
         "guide": "Facilitator guide", "guide_title": "Facilitator guide: {course}",
-        "guide_section": "For facilitators", "guide_link": "facilitator guide",
+        "guide_section": "For facilitators", "forms_section": "Feedback and consultation", "guide_link": "facilitator guide",
         "guide_link_intro": "Teaching this course in a workshop? Read the",
         "guide_banner": "This guide is for facilitators. It holds the session notes, timings, "
                         "discussion prompts and expected answers that participants do not see "
@@ -134,7 +134,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "{untranslated} sin traducir",
         "lang_en": "inglés", "lang_es": "español",
         "guide": "Guía para facilitadores", "guide_title": "Guía para facilitadores: {course}",
-        "guide_section": "Para facilitadores", "guide_link": "guía para facilitadores",
+        "guide_section": "Para facilitadores", "forms_section": "Evaluación y consultas", "guide_link": "guía para facilitadores",
         "guide_link_intro": "¿Imparte este curso en un taller? Consulte la",
         "guide_banner": "Esta guía está destinada a los facilitadores. Contiene las notas de "
                         "las sesiones, los tiempos, las preguntas para el debate y las respuestas "

@@ -64,6 +64,10 @@ def _build(stager: Stager) -> list[Any]:
         nav.append({_title(stager, f"{pub.rel}/index.md"): [f"{pub.rel}/index.md", *chapters]})
     if (stager.dest / "assessment" / "index.md").is_file():
         nav.append({label(lang, "self_assessment"): "assessment/index.md"})
+    forms = [{_title(stager, f.page): f.page} for f in project.forms
+             if (stager.dest / f.page).is_file()]
+    if forms:
+        nav.append({label(lang, "forms_section"): forms})
     rest = [p for p in docs if p not in FIRST and p not in LAST]
     rest += [p for p in LAST if p in docs]
     for rel in ("glossary.md", "translation-status.md"):

@@ -27,7 +27,7 @@ MARKER = ".capdev-site"
 LEGACY = ("index.html", "assets/capdev/capdev.js")  # what every capdev-built site holds
 SOURCE_FOLDERS = {  # discovery reads `docs/` whatever mkdocs.yml's docs_dir says
     "docs": "the site pages", "courses": "the courses", "policy_notes": "the policy notes",
-    "publications": "the publications", "translations": "the translation catalogs",
+    "publications": "the publications", "forms": "the forms", "translations": "the translation catalogs",
     ".git": "the Git repository", ".cache": "capdev's cache",
 }
 SOURCES_HINT = ("choose a folder outside the project's sources: the default `{default}`, or a "

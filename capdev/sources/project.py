@@ -14,6 +14,7 @@ from typing import Any
 
 from capdev.config import ProjectConfig, load_config
 from capdev.errors import CapdevError, Finding, errors_only
+from capdev.sources import forms as form_model
 from capdev.sources import frontmatter, schema, workshop
 from capdev.sources.links import unsafe_links
 from capdev.sources.reading import notebook_json, read_text
@@ -91,6 +92,7 @@ class Project:
     notes: list[Page] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    forms: list[form_model.Form] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -109,6 +111,7 @@ class Project:
         project.courses = walk.courses()
         project.notes = walk.notes()
         project.publications = walk.publications()
+        project.forms = walk.forms()
         return project._done(strict)
 
     def _done(self, strict: bool) -> Project:
@@ -136,6 +139,7 @@ class Project:
             if course.framework and course.framework.is_file():
                 paths.append(course.framework)
         paths += [pub.dir / "publication.yml" for pub in self.publications]
+        paths += [self.root / f.rel for f in self.forms]
         return sorted(set(paths))
 
     def rel(self, path: Path) -> str:
@@ -273,6 +277,16 @@ class _Walk:
     def publications(self) -> list[Publication]:
         return [self.publication(yml, data)
                 for yml, data in self._yaml_files("publications", "publication")]
+
+    def forms(self) -> list[form_model.Form]:
+        out = []
+        for yml, data in self._yaml_files(form_model.FOLDER, "form"):
+            rel = _rel(self.root, yml)
+            found = form_model.integrity(data, read_text(yml, rel), rel)
+            self.findings += found
+            if not errors_only(found) and isinstance(data.get("questions"), list):
+                out.append(form_model.Form(str(data.get("id", yml.parent.name)), rel, data))
+        return out
 
     def publication(self, yml: Path, data: dict) -> Publication:
         pub = Publication(str(data.get("id", yml.parent.name)), yml.parent,

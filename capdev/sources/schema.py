@@ -12,7 +12,7 @@ import jsonschema
 
 from capdev.errors import Finding
 
-KINDS = ("course", "module", "lesson", "note", "page", "chapter", "publication")
+KINDS = ("course", "module", "lesson", "note", "page", "chapter", "publication", "form")
 
 
 @cache

@@ -14,6 +14,7 @@ from capdev.site.steps import (
     assessment,
     assets,
     courses,
+    forms,
     glossary,
     guide,
     navigation,
@@ -44,6 +45,7 @@ PER_LANGUAGE: tuple[Step, ...] = (
     Step("notes", notes.run),
     Step("publications", publications.run),
     Step("assessment", assessment.run),
+    Step("forms", forms.run),  # the feedback and consultation forms
     Step("glossary", glossary.run),
     Step("status_page", status_page.run),
     Step("slides", slides.run),  # each lesson's decks, under downloads/slides/
