@@ -123,10 +123,28 @@ class _Record:
         _po.atomic_write(self.path, json.dumps({"engine": ENGINE, "files": self.seen}))
 
 
+def external_memory(paths: Iterable[Path]) -> Memory:
+    """Translation memory from other projects: the approved entries of PO files, given as
+    files or folders (searched for *.po); the first translation of a msgid wins."""
+    tm: Memory = {}
+    for path in paths:
+        for po in sorted(path.rglob("*.po")) if path.is_dir() else [path]:
+            try:
+                entries = _po.load_readonly(po) or []
+            except CapdevError:
+                continue  # not ours to report: memory is a suggestion
+            for entry in entries:
+                if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags:
+                    tm.setdefault(entry.msgid, entry.msgstr)
+    return tm
+
+
 def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = False,
-               on_report: Callable[[_po.UpdateReport], None] | None = None) -> list[_po.UpdateReport]:
+               on_report: Callable[[_po.UpdateReport], None] | None = None,
+               memory_extra: Memory | None = None) -> list[_po.UpdateReport]:
     """Update every catalog; unchanged pairs are skipped and translation memory is only
-    read when some catalog actually needs merging. Catalogs are merged on every core."""
+    read when some catalog actually needs merging. Catalogs are merged on every core.
+    `memory_extra`: suggestions from elsewhere, used after the project's own."""
     global _TM
     root = root.resolve()
     record = _Record(root, lang)
@@ -136,7 +154,8 @@ def update_all(root: Path, sources: Iterable[Path], lang: str, dry_run: bool = F
         catalog = _po.catalog_path(root, rel, lang)
         if record.seen.get(rel) != record.key(source, catalog) or not catalog.is_file():
             todo.append((str(root), str(source), rel, lang, dry_run))
-    _TM = memory(root, lang) if todo else {}  # set before the workers fork: they inherit it
+    # set before the workers fork: they inherit it
+    _TM = {**(memory_extra or {}), **memory(root, lang)} if todo else {}
     reports = []
     for (_, source, rel, _, _), rep in zip(todo, parallel_imap(_update_job, todo), strict=True):
         if rep.written and on_report:

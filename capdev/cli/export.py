@@ -7,6 +7,7 @@ import difflib
 import time
 from pathlib import Path
 
+from capdev.cli.langs import add_lang, langs_of
 from capdev.cli.output import console, err_console
 from capdev.errors import CapdevError, Finding
 
@@ -51,8 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("courses", nargs="*", metavar="COURSE",
                    help="course id, e.g. digital-government (default: every course)")
-    s.add_argument("--lang", choices=("en", "es", "all"), default="all",
-                   help="language of the packages (default: all)")
+    add_lang(s, "all", "language of the packages")
     s.add_argument("-o", "--out", type=Path, default=None,
                    help="output folder (default: dist/scorm under the project)")
     s.add_argument("--site-dir", type=Path, default=None,
@@ -86,7 +86,7 @@ def run_scorm(args: argparse.Namespace) -> int:
     root = find_root()
     project = load_project(root)
     courses = _courses(project, args.courses)
-    langs = ["en", "es"] if args.lang == "all" else [args.lang]
+    langs = langs_of(root, args.lang)
     out = scorm.prepare(root, args.out or root / "dist" / "scorm", args.force)
     start = time.perf_counter()
     total = len(courses) * len(langs)

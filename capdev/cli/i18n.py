@@ -32,6 +32,8 @@ Examples:
   capdev i18n render docs/about.md          print the Spanish version of one file
   capdev i18n import docs/index.md old-es/index.md   fill a catalog from an existing translation
   capdev i18n export-xliff --out xliff/     XLIFF 1.2 for CAT tools; import-xliff to bring it back
+  capdev i18n add-language pt --memory ../other-programme/translations/pt
+                                            a third site under /pt/, its catalogs pre-filled
 """
 
 
@@ -74,6 +76,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     im.add_argument("--overwrite", action="store_true",
                     help="replace translations already in the catalog (default: keep them)")
     im.set_defaults(func=cmd_import)
+
+    a = isub.add_parser("add-language", help="add a language: mkdocs.yml and its catalogs",
+                        description="Adds CODE to mkdocs.yml (the capdev plugin's `languages` "
+                                    "and a static-i18n `- locale:` entry, comments kept), "
+                                    "creates translations/CODE/ with a catalog per English "
+                                    "source, pre-filled as fuzzy from --memory, and prints "
+                                    "what is left to translate.")
+    a.add_argument("code", metavar="CODE", help="BCP 47 language code, e.g. pt, fr, pt-BR")
+    a.add_argument("--memory", type=Path, nargs="*", default=[], metavar="PATH",
+                   help="PO files or folders of other projects in that language: their "
+                        "translations are suggested (fuzzy) where the English is the same")
+    a.set_defaults(func=cmd_add_language)
 
     from capdev.cli import glossary as _glossary
     from capdev.cli import xliff as _x
@@ -174,6 +188,32 @@ def cmd_render(args: argparse.Namespace) -> int:
     print_findings([Finding(where, r.catalog_line or 0, r.rule,
                             f"translation not used: {r.reason}; its English is written instead",
                             r.hint, "warning") for r in result.refused])
+    return 0
+
+
+def cmd_add_language(args: argparse.Namespace) -> int:
+    from capdev.catalogs.status import checked
+    from capdev.locale import available, language
+    from capdev.scaffold.languages import add_language
+
+    root = find_root()
+    added = add_language(root, args.code, [p.resolve() for p in args.memory])
+    name = language(args.code).name
+    console.print(f"added {args.code} ({name}): mkdocs.yml edited, {added.catalogs} catalog(s) "
+                  f"under translations/{args.code}/, {added.from_memory} entries suggested "
+                  "from translation memory (fuzzy: to review)", markup=False)
+    rows, problems = checked(root, _sources(root), args.code)
+    words = sum(r.stats.words - r.stats.translated_words for r in rows)
+    console.print(f"left to translate: {words} words in {len(rows)} file(s)", markup=False)
+    if args.code.split("-")[0] not in available() + ["en"]:
+        console.print(f"capdev's own interface text (banners, labels, the assessment) has no "
+                      f"{name} catalog yet: it shows in English until capdev/locale/"
+                      f"{args.code}.po is translated (scripts/ui_catalogs.py --add {args.code} "
+                      "in capdev's source)", markup=False)
+    console.print(f"next: translate translations/{args.code}/ in a PO editor, then "
+                  f"`capdev i18n status --lang {args.code}` and `capdev build`", markup=False)
+    if problems:
+        raise CapdevError(problems)
     return 0
 
 
