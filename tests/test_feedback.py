@@ -167,3 +167,26 @@ def test_report_address_must_be_real(tmp_path, address):
     proc = capdev("check", cwd=project)
     assert proc.returncode == 1
     assert "mkdocs.yml:37 [config-invalid] error: plugins.capdev.feedback_email" in proc.stderr
+
+
+def test_files_split_evenly_between_forms_need_form(tmp_path):
+    _set(tmp_path, n=3)
+    generator.generate(FORMS["digital-government-consultation"], 3, 2, tmp_path / "answers")
+    out = tmp_path / "out"
+    proc = capdev("feedback", "aggregate", str(tmp_path / "answers"), "-o", str(out), cwd=ROOT)
+    assert proc.returncode == 1 and "[fb-mixed-forms]" in proc.stderr and "--form" in proc.stderr
+    assert not out.exists()
+
+
+def test_report_link_goes_to_the_configured_address(tmp_path):
+    """A real MkDocs build: with an address, every page links to it (mailto:, the page in
+    the subject); the bundled site, with none, has no link (tests/browser)."""
+    project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'feedback_email: ""', 'feedback_email: "capdev-tests@un.org"'), encoding="utf-8")
+    proc = capdev("build", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    for page in (project / "site" / "index.html", project / "site" / "es" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="capdev-report"' in html and 'href="mailto:capdev-tests@un.org?subject=' in html
