@@ -127,8 +127,13 @@ def test_bundled_lesson_in_spanish_from_the_catalogs(tmp_path: Path) -> None:
                                / f"{REAL}.md.po"))
     spanish = {e.msgid: e.msgstr for e in catalog if e.msgstr}
     source = (ROOT / "courses/digital-government" / f"{REAL}.md").read_text("utf-8")
-    headings = re.findall(r"^## (.+)$", source, re.M)
-    assert titles[1:-1] == [spanish[h] for h in headings]
+    # one slide per `##` section, titled by its heading, or by each `/// slide | title`
+    # block the section holds (CONTENT-MODEL.md, Slide content)
+    expected = []
+    for section in re.split(r"^## ", source, flags=re.M)[1:]:
+        blocks = re.findall(r"^/// slide \| (.+)$", section, re.M)
+        expected += blocks or [section.split("\n", 1)[0]]
+    assert titles[1:-1] == [spanish[h] for h in expected]
     assert titles[0] == spanish[re.search(r"^title: (.+)$", source, re.M).group(1)]
     assert titles[-1] == "Puntos clave"
 

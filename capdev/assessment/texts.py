@@ -1,6 +1,6 @@
 """Where the assessment's words come from: UI strings, the framework per language, module titles.
 
-UI strings live in strings.json (en/es). The framework's and module titles' Spanish comes
+UI strings live in strings.json (English) and capdev's UI catalogs (capdev/locale/). The framework's and module titles' Spanish comes
 from the PO catalogs under translations/<lang>/ (the site build passes it as
 `framework_text`); untranslated strings stay in English.
 """
@@ -28,10 +28,21 @@ def _all_strings() -> dict[str, dict[str, str]]:
     return json.loads(res.read_text(encoding="utf-8"))
 
 
+def strings_en() -> dict[str, str]:
+    """The assessment's interface text in English (strings.json): the `assessment` domain
+    of capdev's UI catalogs, which translate it."""
+    return dict(_all_strings()["en"])
+
+
 def strings(lang: str) -> dict[str, str]:
-    """UI strings for `lang` (English for an unknown language)."""
-    table = _all_strings()
-    return dict(table.get(lang, table["en"]))
+    """The interface text in `lang` (English where it has no translation). `lang` names the
+    language the text is in: the language's own when capdev's interface is translated
+    into it, else English."""
+    from capdev.locale import available, ui
+
+    table = ui("assessment", strings_en(), lang)
+    table["lang"] = lang if lang in available() else "en"
+    return table
 
 
 def framework_path(root: Path) -> Path:

@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from capdev.assessment.responses import expand
+from capdev.cli.langs import add_lang, langs_of
 from capdev.cli.output import err_console, print_findings
-from capdev.config import find_root, load_config
+from capdev.config import find_root
 from capdev.errors import CapdevError, Finding, errors_only
 
 EXAMPLES = """examples:
@@ -45,8 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--out", type=Path, default=Path("feedback-summary"), metavar="DIR",
                    help="folder for summary-<form>-<lang>.html and .pdf "
                         "(default: feedback-summary)")
-    p.add_argument("--lang", default="all", choices=["en", "es", "all"],
-                   help="language of the summary (default: all, one per language)")
+    add_lang(p, "all", "language of the summary (one per language with all)")
     p.add_argument("--form", metavar="ID", help="the form every file must answer "
                                                 "(default: the first file's)")
     fp.set_defaults(func=run)
@@ -60,7 +60,7 @@ def _aggregate(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     root = find_root()
-    languages = load_config(root).languages if args.lang == "all" else (args.lang,)
+    languages = langs_of(root, args.lang)
     forms = load_forms(root, "en")
     if args.form is not None and args.form not in forms:
         raise CapdevError(Finding("--form", 0, "fb-form-unknown", f"no form {args.form!r}",

@@ -26,6 +26,7 @@ from capdev.clearance.mdtext import FOOTREF
 from capdev.delivery import notes, slideblock
 from capdev.delivery.lesson import LessonText
 from capdev.site.labels import label
+from capdev.site.pages import plain
 
 MAX_ITEMS = 7  # more bullets than this do not fit a 16:9 slide at a readable size
 MAX_CHARS = 160  # a first sentence longer than this is cut at a word, with an ellipsis
@@ -64,7 +65,10 @@ class _Section:
 
 def outline(lesson: LessonText) -> Deck:
     meta, body, lang = lesson.meta, lesson.body, lesson.lang
-    title, summary = str(meta.get("title", lesson.ref.name)), str(meta.get("summary", ""))
+    # front-matter values are plain text (CONTENT-MODEL.md): written so that pandoc reads
+    # them as exactly these characters, never as Markdown or HTML
+    title, summary = (plain(str(meta.get("title", lesson.ref.name))),
+                      plain(str(meta.get("summary", ""))))
     segs = sorted(segment_markdown(body), key=lambda s: s.start)
     lines = body.splitlines()
     inside = _inside_blocks(body)
@@ -78,7 +82,7 @@ def outline(lesson: LessonText) -> Deck:
     deck.slides += _block_slides(body, 0, first, title)
     for sec in sections:
         deck.slides += _section_slides(sec, body, segs, lines, inside, found)
-    if points := [str(p) for p in meta.get("key_points") or []]:
+    if points := [plain(str(p)) for p in meta.get("key_points") or []]:
         deck.slides.append(Slide(label(lang, "key_points"), _bullets(points), "", "key-points"))
     return deck
 
@@ -96,7 +100,7 @@ def _inside_blocks(body: str) -> set[int]:
 
 def _title_notes(meta: dict, lang: str, facilitator: str) -> str:
     parts = [facilitator] if facilitator else []
-    if outcomes := [str(o) for o in meta.get("outcomes") or []]:
+    if outcomes := [plain(str(o)) for o in meta.get("outcomes") or []]:
         parts.append(f"**{label(lang, 'outcomes')}**\n\n{_bullets(outcomes)}")
     return "\n\n".join(parts)
 

@@ -1,5 +1,6 @@
-"""Where a form's words come from: UI strings (strings.json, en/es) and the form in a
-language (its catalog, through the same translator and publishing guard as the site)."""
+"""Where a form's words come from: UI strings (strings.json in English, translated by
+capdev's UI catalogs, domain `feedback`) and the form in a language (its catalog, through
+the same translator and publishing guard as the site)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,19 @@ def _all_strings() -> dict[str, dict[str, str]]:
     return json.loads(res.read_text(encoding="utf-8"))
 
 
+def strings_en() -> dict[str, str]:
+    return dict(_all_strings()["en"])
+
+
 def strings(lang: str) -> dict[str, str]:
-    """UI strings for `lang` (English for a language without its own)."""
-    table = _all_strings()
-    return dict(table.get(lang, table["en"]))
+    """UI strings for `lang` (English where capdev's interface has no translation); `lang`
+    names the language they are in."""
+    from capdev.locale import available, ui
+
+    table = ui("feedback", strings_en(), lang)
+    if "lang" in table:
+        table["lang"] = lang if lang in available() else "en"
+    return table
 
 
 def form_text(root: Path, path: Path, lang: str, source_language: str = "en") -> str:

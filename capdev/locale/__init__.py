@@ -50,6 +50,13 @@ def language_names_en() -> dict[str, str]:
     return {code: str(data.get("name", code)) for code, data in _languages().items()}
 
 
+def language_name(code: str, lang: str, capitalised: bool = False) -> str:
+    """The name of language `code` in language `lang` ("español" in Spanish, as a word in a
+    sentence; `capitalised` for a label that starts with it)."""
+    name = ui("language", language_names_en(), lang).get(code) or language(code).name
+    return name[:1].upper() + name[1:] if capitalised else name
+
+
 @cache
 def _catalog(lang: str) -> dict[str, tuple[str, str]]:
     """msgctxt → (msgid, msgstr) of the usable entries of `lang`'s UI catalog."""

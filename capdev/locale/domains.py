@@ -26,9 +26,17 @@ def _languages() -> dict[str, Table]:
 
 
 def _site() -> dict[str, Table]:
+    from capdev.assessment.texts import strings_en
+    from capdev.feedback.texts import strings_en as feedback_en
+    from capdev.notebooks.download import LABELS_EN as NOTEBOOK
+    from capdev.site.labels import LABELS_EN as SITE
     from capdev.site.steps import glossary
 
-    return {"glossary": glossary.GLOSSARY_EN}
+    def text(table: dict[str, str]) -> dict[str, str]:
+        return {k: v for k, v in table.items() if k != "lang"}  # "lang" is data
+
+    return {"site": SITE, "glossary": glossary.GLOSSARY_EN, "notebook": NOTEBOOK,
+            "assessment": text(strings_en()), "feedback": text(feedback_en())}
 
 
 SOURCES: list[Callable[[], dict[str, Table]]] = [_languages, _pdf, _site]

@@ -14,16 +14,21 @@ from urllib.parse import quote
 
 from nbformat import NotebookNode
 
+from capdev.locale import ui
+
 from .meta import TRANSLATABLE_KEYS, data_files, dumps
 
-LABELS = {
-    "en": {"download": "Download notebook", "colab": "Open in Colab",
-           "binder": "Open in Binder", "source_lang": "", "data": "Data files",
-           "table": "Data table"},
-    "es": {"download": "Descargar el cuaderno", "colab": "Abrir en Colab",
-           "binder": "Abrir en Binder", "source_lang": " (en inglés)", "data": "Archivos de datos",
-           "table": "Tabla de datos"},
-}
+# The notebook links' words in English (other languages: capdev.locale, domain `notebook`).
+LABELS_EN = {"download": "Download notebook", "colab": "Open in Colab",
+             "binder": "Open in Binder", "source_lang": " (in English)", "data": "Data files",
+             "table": "Data table"}
+
+
+SOURCE_LANGUAGE = "en"  # the notebooks' own language: capdev's sources are English
+
+
+def labels(lang: str) -> dict[str, str]:
+    return ui("notebook", LABELS_EN, lang)
 GITHUB = re.compile(r"^https?://github\.com/([^/]+)/([^/#?]+?)(?:\.git)?(?:/tree/([^#?]+))?/?$")
 GITLAB = re.compile(r"^https?://gitlab\.com/(.+?)(?:\.git)?(?:/-/tree/([^#?]+))?/?$")
 
@@ -71,12 +76,14 @@ def write_download(nb: NotebookNode, target: Path) -> None:
 
 
 def links_paragraph(lang: str, stem: str, repo_url: str | None, source_rel: str | None) -> str:
-    labels = LABELS.get(lang, LABELS["en"])
+    words = labels(lang)
     saved = f"{stem}.ipynb" if lang == "en" else f"{stem}.{lang}.ipynb"
-    links = [f'[{labels["download"]}]({stem}.ipynb){{ .md-button download="{saved}" }}']
+    links = [f'[{words["download"]}]({stem}.ipynb){{ .md-button download="{saved}" }}']
     for kind, url in runner_urls(repo_url, source_rel).items():
         # Hosted runners open the repository's notebook, which is the English source.
-        links.append(f'[{labels[kind]}{labels["source_lang"]}]({url}){{ .md-button }}')
+        # said on every page but the source language's own
+        suffix = words["source_lang"] if lang != SOURCE_LANGUAGE else ""
+        links.append(f'[{words[kind]}{suffix}]({url}){{ .md-button }}')
     return " ".join(links)
 
 
@@ -124,6 +131,6 @@ def _copy_if_changed(src: Path, dst: Path) -> None:
 def data_paragraph(lang: str, files: list[str]) -> str:
     if not files:
         return ""
-    label = LABELS.get(lang, LABELS["en"])["data"]
+    label = labels(lang)["data"]
     links = ", ".join(f"[{Path(f).name}]({quote(f)})" for f in files)
     return f"{label}: {links}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
-from .download import LABELS
+from .download import labels
 from .sanitize import UnsafeSvg, markdown_output_to_html, sanitize_html, sanitize_svg
 from .tables import readable_tables
 
@@ -109,7 +109,7 @@ def _alt(text: str) -> str:
 def _html_block(html: str, ctx: OutputContext) -> str:
     if not html.strip():
         return ""
-    label = LABELS.get(ctx.lang, LABELS["en"])["table"]
+    label = labels(ctx.lang)["table"]
     return f'<div class="nb-output nb-html">\n{readable_tables(html, label)}\n</div>'
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from capdev.locale import language, language_names_en, ui, ui_sequence
+from capdev.locale import language, ui, ui_sequence
 
 LABELS_EN: dict[str, str] = {
     "series": "Capacity Development Policy Note",
@@ -94,10 +94,10 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def language_name(code: str, lang: str) -> str:
-    """The name of language `code` in language `lang`, capitalised as a label starts
-    ("Spanish", "Español")."""
-    name = ui("language", language_names_en(), lang).get(code) or language(code).name
-    return name[:1].upper() + name[1:]
+    """The name of language `code` in language `lang`, as a label starts ("Español")."""
+    from capdev.locale import language_name as name
+
+    return name(code, lang, capitalised=True)
 
 
 def citeproc_locale(lang: str) -> str:

@@ -21,8 +21,9 @@ from capdev.catalogs.po import catalog_path
 from capdev.catalogs.status import Group, Row, collect, grouped, total
 from capdev.catalogs.translate import Stats, translate_file
 from capdev.checks.gate import refusal
+from capdev.locale import language_name
 from capdev.site import pages
-from capdev.site.labels import LABELS, label
+from capdev.site.labels import label
 from capdev.site.stager import Stager
 from capdev.sources.frontmatter import FAST
 from capdev.sources.project import Project
@@ -173,8 +174,8 @@ def _lang_attr(title: Title, lang: str) -> str:
 
 
 def _language(lang: str, code: str) -> str:
-    """A language's name in the page's language: `lang_<code>` in labels.py, else its code."""
-    return label(lang, f"lang_{code}") if f"lang_{code}" in LABELS["en"] else code
+    """A language's name in the page's language (capdev.locale, domain `language`)."""
+    return language_name(code, lang)
 
 
 def _percent(lang: str, ratio: float) -> str:
