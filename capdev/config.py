@@ -177,6 +177,10 @@ class ProjectConfig:
                                "one the programme reads; none set, no link.")
     repo_url = Text("", "The repository's URL, for the “open in Binder/Colab” links of notebook "
                         "lessons (none when empty).")
+    regions = Mapping({}, "Region per language for PDFs and DOCX (typst's hyphenation and "
+                          "number conventions), e.g. {es: PA}; by default the language's own "
+                          "in capdev/locale/languages.yml (es: ES, pt: BR).",
+                      "a mapping of language codes to ISO 3166 region codes, e.g. {es: PA}")
     rules = Mapping({}, "capdev check: rule id → error, warning, info or off.",
                     "a mapping of rule ids to error, warning, info or off")
     ignore = Items([], "capdev check: rules silenced per path, "
@@ -190,6 +194,12 @@ class ProjectConfig:
         self.extra = extra or {}
         self._values = {name: options[name] if name in options else opt.validate(None)
                         for name, opt in OPTIONS.items()}
+
+    def region(self, lang: str) -> str:
+        """The region of `lang`'s documents: configured, else the language's own."""
+        from capdev.locale import language
+
+        return str(self.regions.get(lang) or language(lang).region)
 
     @property
     def targets(self) -> tuple[str, ...]:

@@ -131,3 +131,19 @@ def test_assessment_and_questionnaire_for_every_language(project: Path, built: P
     out = capdev("assess", "questionnaire", "--lang", "pt", "--out",
                  str(tmp_path / "q-pt.pdf"), cwd=project)
     assert out.returncode == 0, out.stderr
+
+
+def test_region_per_language_is_configuration(tmp_path: Path):
+    from capdev.config import load_config
+    from capdev.errors import CapdevError
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - capdev:\n      languages: [en, es, pt]\n"
+        "      regions: {es: PA}\n", "utf-8")
+    config = load_config(tmp_path)
+    assert (config.region("es"), config.region("pt"), config.region("xx")) == ("PA", "BR", "")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - capdev:\n      regions: [es]\n", "utf-8")
+    with pytest.raises(CapdevError) as err:
+        load_config(tmp_path)
+    assert err.value.findings[0].rule == "config-invalid"

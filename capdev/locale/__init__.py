@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import polib
 import yaml
@@ -83,6 +84,13 @@ def ui_sequence(domain: str, english: Sequence[str], lang: str) -> tuple[str, ..
     """A list of texts (month names, the 17 Goals) in `lang`, keyed 1…n in the catalog."""
     table = ui(domain, {str(n): text for n, text in enumerate(english, 1)}, lang)
     return tuple(table[str(n)] for n in range(1, len(english) + 1))
+
+
+def data_files() -> list[Path]:
+    """The catalogs and languages.yml: what a cache of anything carrying capdev's own text
+    must be keyed on, besides the code."""
+    here = Path(__file__).parent
+    return sorted([*here.glob("*.po"), here / "languages.yml"])
 
 
 def available() -> list[str]:

@@ -22,11 +22,13 @@ CACHE_DIR = Path(".cache") / "pdf"
 
 @cache
 def code_hash() -> str:
-    """Changes to our code or templates invalidate the cache."""
+    """Changes to our code, templates or interface text (capdev/locale) invalidate it."""
     import typst
 
+    from capdev.locale import data_files
+
     here = Path(__file__).parent
-    return files_digest([*here.glob("*.py"), *(here / "templates").iterdir()],
+    return files_digest([*here.glob("*.py"), *(here / "templates").iterdir(), *data_files()],
                         pandoc.identity(), typst.__version__)
 
 
@@ -37,7 +39,8 @@ def file_hash(path: Path) -> str:
 def key(doc: Any, what: str) -> str:
     """`doc` is a source.Document; `what` names the output ("pdf", "docx", "ast")."""
     digest = hashlib.sha256()
-    for item in (code_hash(), doc.lang, what, str(doc.draft), doc.kind, doc.id):
+    for item in (code_hash(), doc.lang, what, str(doc.draft), doc.kind, doc.id,
+                 getattr(doc, "region", ""), ",".join(getattr(doc, "languages", ()))):
         digest.update(item.encode() + b"\0")
     for part in doc.parts:
         digest.update(part.text.encode() + b"\0")

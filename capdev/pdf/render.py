@@ -50,7 +50,7 @@ def info(doc: Document) -> dict[str, Any]:
         "keywords": [_text(k) for k in meta.get("keywords") or []],
         "kind": doc.kind,
         "lang": doc.lang,
-        "region": language(doc.lang).region,
+        "region": doc.region or language(doc.lang).region,
         "series": series,
         "number": number_text,
         "date": long_date(meta.get("date"), doc.lang) if meta.get("date") else "",

@@ -42,6 +42,7 @@ class Document:
     draft: bool = False
     untranslated: list[tuple[Path, int, str]] = field(default_factory=list)
     languages: tuple[str, ...] = ("en",)  # the project's: a document exists in each
+    region: str = ""  # of `lang` (mkdocs.yml `regions`, else the language's own)
 
     @property
     def main_file(self) -> Path:
@@ -136,7 +137,7 @@ def load(root: Path, source: Path, lang: str, draft: bool = False) -> Document:
     else:
         doc = _load_publication(root, source, lang, draft, untranslated)
     doc.untranslated = untranslated
-    doc.languages = project_languages(root)
+    doc.languages, doc.region = project_languages(root), project_region(root, lang)
     if untranslated and not draft:
         raise CapdevError(untranslated_findings(root, doc))
     return doc
@@ -146,13 +147,19 @@ def from_text(root: Path, source: Path, text: str, lang: str, draft: bool = Fals
     """A note from its text in `lang` directly (hand-written Spanish, tests, previews)."""
     part = parse_part(root, source / NOTE_FILE, text, "note")
     return Document("note", source.name, source, lang, part.meta, [part], draft,
-                    languages=project_languages(root))
+                    languages=project_languages(root), region=project_region(root, lang))
 
 
 def project_languages(root: Path) -> tuple[str, ...]:
     from capdev.config import load_config
 
     return tuple(load_config(root).languages)
+
+
+def project_region(root: Path, lang: str) -> str:
+    from capdev.config import load_config
+
+    return load_config(root).region(lang)
 
 
 def _load_publication(root: Path, source: Path, lang: str, draft: bool,
