@@ -107,6 +107,19 @@ def test_family_given(name: str, inverted: str) -> None:
     assert family_given(name) == inverted
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_corporate_author_is_never_inverted(lang: str) -> None:
+    """`corporate: true` keeps a body's name whole in BibTeX (braced) and RIS."""
+    meta = {"title": "T", "date": "2026-11-15", "number": 1,
+            "authors": [{"name": "Digital Government Capacity Development Programme",
+                         "corporate": True}, {"name": "Ana Pérez"}]}
+    assert "author = {{Digital Government Capacity Development Programme} and Pérez, Ana}" \
+        in bibtex("n", "note", meta, lang)
+    record = ris("n", "note", meta, lang)
+    assert "AU  - Digital Government Capacity Development Programme\n" in record
+    assert "AU  - Pérez, Ana\n" in record
+
+
 def test_admonitions_become_fenced_divs() -> None:
     source = (FIXTURES / "admonitions" / "input.md").read_text("utf-8")
     assert to_fenced_divs(source) == (FIXTURES / "admonitions" / "expected.md").read_text("utf-8")

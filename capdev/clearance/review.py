@@ -14,6 +14,7 @@ from capdev.clearance import docx, labels, provenance, safety
 from capdev.clearance.propose import Change, Edit, Proposer
 from capdev.clearance.source import NoteSource, load
 from capdev.errors import CapdevError, Finding
+from capdev.pdf.prepare import localized_bibliography
 
 DECISIONS = ("accept", "reject", "defer")
 COMMENTS_FILE = "review-comments.yml"
@@ -49,7 +50,7 @@ def import_review(root: Path, folder: Path, path: Path, lang: str,
     note = load(root, folder, lang)
     warnings = _provenance(root, note, zf, shown, force)
     blocks = docx.read(data, shown)
-    bib = folder / "references.bib"
+    bib = folder / localized_bibliography(folder, "references.bib", lang)
     cites = labels.renderings(bib, lang, note.rel) if bib.is_file() else {}
     changes = Proposer(note, cites).run(blocks)
     return Review(note, changes, _diff(note, changes), warnings)

@@ -34,6 +34,13 @@ def family_given(name: str) -> str:
     return f"{family}, {given}"
 
 
+def citation_name(author: dict[str, Any]) -> str:
+    """An author as a reference names it: a person inverted (`family_given`), a corporate
+    body (`corporate: true`: "Digital Government Capacity Development Programme") whole."""
+    name = " ".join(str(author["name"]).split())
+    return name if author.get("corporate") is True else family_given(name)
+
+
 def _institution(meta: dict[str, Any]) -> str:
     for author in _authors(meta):
         if author.get("affiliation"):
@@ -56,16 +63,17 @@ def _bib_escape(text: str) -> str:
     return _BIB_SPECIAL.sub(r"\\\1", str(text))
 
 
-def _bib_name(name: str) -> str:
-    inverted = _bib_escape(family_given(name))
-    # A one-word or already-inverted name is kept whole; braces stop BibTeX re-splitting.
-    return inverted if ", " in inverted else "{" + inverted + "}"
+def _bib_name(author: dict[str, Any]) -> str:
+    name = _bib_escape(citation_name(author))
+    # An inverted person's name is BibTeX's "Family, Given"; any other name (one word, a
+    # corporate body) is braced, so BibTeX never splits it into given and family names.
+    return name if ", " in name and author.get("corporate") is not True else "{" + name + "}"
 
 
 def bibtex(doc_id: str, kind: str, meta: dict[str, Any], lang: str) -> str:
     lab = labels(lang)
     fields: list[tuple[str, str]] = [
-        ("author", " and ".join(_bib_name(a["name"]) for a in _authors(meta))),
+        ("author", " and ".join(_bib_name(a) for a in _authors(meta))),
         ("title", "{" + _bib_escape(_full_title(meta)) + "}"),
         ("institution", _bib_escape(_institution(meta))),
     ]
@@ -90,7 +98,7 @@ def bibtex(doc_id: str, kind: str, meta: dict[str, Any], lang: str) -> str:
 def ris(doc_id: str, kind: str, meta: dict[str, Any], lang: str) -> str:
     lab = labels(lang)
     lines = [("TY", "RPRT" if kind == "note" else "BOOK")]
-    lines += [("AU", family_given(a["name"])) for a in _authors(meta)]
+    lines += [("AU", citation_name(a)) for a in _authors(meta)]
     lines.append(("TI", _full_title(meta)))
     if kind == "note":
         lines += [("T2", lab["series"]), ("SN", str(meta.get("number", ""))),

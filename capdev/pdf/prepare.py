@@ -200,7 +200,18 @@ def _bibliography(root: Path, doc: Document) -> tuple[Path | None, Finding | Non
         part = doc.parts[0]
     else:
         part = Part(doc.main_file, doc.main_file.read_text("utf-8"), {}, "", 1)
-    return check_path(root, part, str(name), "bibliography")
+    return check_path(root, part, localized_bibliography(doc.folder, str(name), doc.lang),
+                      "bibliography")
+
+
+def localized_bibliography(folder: Path, name: str, lang: str) -> str:
+    """`references.bib`, or `references.<lang>.bib` beside it when that file exists: the
+    same keys with the edition's names of corporate authors (DAES, OCDE, Banco Mundial),
+    since an in-text citation prints the author as the bibliography writes it and a
+    translation may not change a citation key (tr-token-changed)."""
+    path = Path(name)
+    candidate = path.with_name(f"{path.stem}.{lang}{path.suffix}")
+    return candidate.as_posix() if (folder / candidate).is_file() else name
 
 
 def resolve(tree: dict[str, Any], where: str, doc: Document | None = None,

@@ -164,6 +164,8 @@ def render_docx(root: Path, prep: Prepared) -> bytes:
         front.append(_para(f"{lab['sdgs']}: " + "; ".join(inf["sdgs"]), "Keywords"))
     tree["blocks"] = admonitions.transform(tree["blocks"], _docx_admonition)
     tail = [_para(f"{lab['disclaimer_title']}. {lab['disclaimer']}", "Disclaimer")]
+    if inf["licence"]:  # the same line the PDF prints under the disclaimer
+        tail.append(_para(inf["licence"], "Disclaimer"))
     tree["blocks"] = front + tree["blocks"] + tail
     args = [f"--reference-doc={template_file('reference.docx')}", "--number-sections"]
     if doc.kind == "publication":
