@@ -163,7 +163,7 @@ def test_sigkill_while_zipping_leaves_the_live_site_and_zip_intact(project: Path
     live_zip = site / "downloads" / "demo-offline.zip"
     zip_bytes, index = live_zip.read_bytes(), (site / "index.html").read_text()
     before = _downloads(project)
-    proc = subprocess.Popen([sys.executable, "-m", "capdev", "build"], cwd=project,
+    proc = subprocess.Popen([sys.executable, "-m", "capdev", "build", "--rebuild"], cwd=project,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.monotonic() + 120

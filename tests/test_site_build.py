@@ -106,3 +106,27 @@ def test_plain_mkdocs_build_strict_gives_the_same_tree(project: Path):
     site = project / "site"
     assert html_lang(site / "es" / "index.html") == "es"
     assert (site / "es" / LESSON).is_file() and (site / LESSON).is_file()
+
+
+def test_nothing_changed_nothing_built(tmp_path: Path):
+    """A second build with the same inputs does nothing and says so; one byte of a catalog,
+    a file deleted from the site, or --rebuild builds again."""
+    import shutil
+
+    from tests.conftest import FIXTURES, capdev
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "project", project, ignore=shutil.ignore_patterns("site", ".cache"))
+    capdev("build", cwd=project, check=True)
+    index = project / "site" / "index.html"
+    before = index.stat().st_mtime_ns
+    again = capdev("build", cwd=project, check=True)
+    assert "is up to date" in again.stdout and index.stat().st_mtime_ns == before
+    assert "is up to date" not in capdev("build", "--rebuild", cwd=project, check=True).stdout
+    catalog = next((project / "translations" / "es").rglob("*.po"))
+    catalog.write_text(catalog.read_text("utf-8") + "\n", "utf-8")
+    assert "is up to date" not in capdev("build", cwd=project, check=True).stdout
+    (project / "site" / "404.html").unlink()
+    rebuilt = capdev("build", cwd=project, check=True)
+    assert "is up to date" not in rebuilt.stdout and (project / "site" / "404.html").is_file()
+    assert "is up to date" in capdev("build", cwd=project, check=True).stdout

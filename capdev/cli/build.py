@@ -28,6 +28,11 @@ Examples:
   capdev build --strict        fail on warnings too (broken links, refused translations, …)
   capdev build --site-dir /tmp/preview
   capdev build --site-dir ../www --force   replace a folder capdev did not create
+  capdev build --rebuild       build even when nothing changed since the last build
+
+When nothing changed since the last build that succeeded without a warning (the project's
+files, mkdocs.yml, capdev and its tools) and the site is as it left it, there is nothing
+to do and the build says so.
 """
 
 
@@ -37,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--site-dir", type=Path, default=None, help="output folder (default: site/)")
     p.add_argument("--strict", action="store_true",
                    help="treat warnings as errors: MkDocs' and translations the gate refused")
+    p.add_argument("--rebuild", action="store_true",
+                   help="build even when nothing changed since the last build")
     p.add_argument("--force", action="store_true",
                    help="replace the contents of a non-empty output folder capdev did not create "
                         "(never sources)")
@@ -49,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     root = find_root()
     with console.status("Staging pages, notebooks, PDFs and assessments, then building…") as s:
         result = build(root, args.site_dir, strict=args.strict, force=args.force,
-                       progress=progress_to(s))
+                       progress=progress_to(s), rebuild=args.rebuild)
+    if result.up_to_date:
+        console.print(f"capdev build: {_show(result.site, root)} is up to date — nothing changed "
+                      "since the last build (sources, catalogs, mkdocs.yml, capdev and its "
+                      "tools); edit something, or delete the folder to build it again")
+        return 0
     rep = result.report
     if rep_warnings := rep.warnings:
         print_findings(rep_warnings)

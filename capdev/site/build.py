@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from capdev import lock, oserrors
+from capdev.config import load_config
 from capdev.errors import CapdevError, Finding
-from capdev.site import languages, output
+from capdev.site import languages, output, uptodate
 from capdev.site.model import Progress, StageReport, no_progress
 from capdev.site.stage import stage
 from capdev.sources import Project
@@ -32,6 +33,7 @@ class BuildResult:
     report: StageReport
     seconds: dict[str, float] = field(default_factory=dict)
     offline_zip: Path | None = None
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
 def _run_languages(project: Project, stage_dir: Path, out: Path, strict: bool,
@@ -109,19 +111,30 @@ def write_zip(target: Path, files: list[tuple[Path, str]],
 
 
 def build(root: Path, site: Path | None = None, strict: bool = False,
-          force: bool = False, progress: Progress = no_progress) -> BuildResult:
+          force: bool = False, progress: Progress = no_progress,
+          rebuild: bool = False) -> BuildResult:
     """`force`: replace a non-empty output folder capdev did not create (never sources);
-    `progress` is told each step as it starts."""
+    `progress` is told each step as it starts; `rebuild`: build even when nothing changed
+    since the last build (`uptodate`)."""
     root = root.resolve()
     site = (site or root / "site").resolve()
     output.check(root, site, force)
     with lock.hold(root / ".cache" / "build.lock", ".cache/build.lock") as fd:
+        inputs = uptodate.fingerprint(root, site, {"strict": strict})
+        # `execute: always` asks for the notebooks to run on every build
+        if not rebuild and load_config(root).execute != "always" \
+                and uptodate.is_current(root, site, inputs):
+            return BuildResult(site, StageReport(), up_to_date=True)
+        uptodate.forget(root)  # a build that fails or warns leaves no record behind
         project = load_project(root)
         work = output.workspace(site)
         try:
-            return _build_in(project, work, site, strict, fd, progress)
+            result = _build_in(project, work, site, strict, fd, progress)
         finally:
             output.discard(work)  # this build's trees, or the previous site after the swap
+        if not result.report.warnings:
+            uptodate.record(root, site, inputs)
+        return result
 
 
 def _build_in(project: Project, work: Path, site: Path, strict: bool, lock_fd: int,
