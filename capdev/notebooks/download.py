@@ -17,6 +17,7 @@ from nbformat import NotebookNode
 from capdev.locale import ui
 
 from .meta import TRANSLATABLE_KEYS, data_files, dumps
+from .spreadsheet import is_csv, xlsx_from_csv, xlsx_name
 
 # The notebook links' words in English (other languages: capdev.locale, domain `notebook`).
 LABELS_EN = {"download": "Download notebook", "colab": "Open in Colab",
@@ -102,27 +103,57 @@ def runner_urls(repo_url: str | None, source_rel: str | None) -> dict[str, str]:
 
 
 def copy_data(nb: NotebookNode, source_dir: Path, dest_dir: Path) -> list[str]:
-    """Declared data files copied beside the download, so the notebook runs where it lands.
+    """Declared data files copied beside the download, so the notebook runs where it lands;
+    beside each CSV file, its XLSX copy for the spreadsheet (no-code) path.
 
-    Returns the relative paths of the copied files (folders are copied but not listed).
-    Paths leaving the notebook's folder are skipped: they would escape the site tree.
+    Returns the relative paths of the files to link (folders are copied but not listed).
     """
     copied: list[str] = []
-    for name in data_files(nb):
-        src, dst = source_dir / name, dest_dir / name
-        if ".." in Path(name).parts or Path(name).is_absolute() or not src.exists():
-            continue
+    for name, src in _declared(nb, source_dir):
         if src.is_dir():
             for file in sorted(p for p in src.rglob("*") if p.is_file()):
-                _copy_if_changed(file, dst / file.relative_to(src))
-        else:
-            _copy_if_changed(src, dst)
-            copied.append(Path(name).as_posix())
+                _copy_if_changed(file, dest_dir / name / file.relative_to(src))
+            continue
+        raw = src.read_bytes()
+        _write_if_changed(dest_dir / name, raw)
+        copied.append(name)
+        book = xlsx_from_csv(raw, src.stem) if is_csv(name) else None
+        if book is not None:
+            _write_if_changed(dest_dir / xlsx_name(name), book)
+            copied.append(xlsx_name(name))
     return copied
 
 
+def published_data(nb: NotebookNode, source_dir: Path) -> list[str]:
+    """Every file `copy_data` may write (folders expanded, XLSX copies included), relative
+    to the page's folder: what a site build must keep."""
+    files: list[str] = []
+    for name, src in _declared(nb, source_dir):
+        if src.is_dir():
+            files += [f"{name}/{p.relative_to(src).as_posix()}"
+                      for p in sorted(src.rglob("*")) if p.is_file()]
+        else:
+            files += [name, xlsx_name(name)] if is_csv(name) else [name]
+    return files
+
+
+def _declared(nb: NotebookNode, source_dir: Path) -> list[tuple[str, Path]]:
+    """Declared data files that exist, as (posix name, source path). Paths leaving the
+    notebook's folder are skipped: they would escape the site tree."""
+    found = []
+    for name in data_files(nb):
+        src = source_dir / name
+        if ".." in Path(name).parts or Path(name).is_absolute() or not src.exists():
+            continue
+        found.append((Path(name).as_posix(), src))
+    return found
+
+
 def _copy_if_changed(src: Path, dst: Path) -> None:
-    raw = src.read_bytes()
+    _write_if_changed(dst, src.read_bytes())
+
+
+def _write_if_changed(dst: Path, raw: bytes) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     if not dst.is_file() or dst.read_bytes() != raw:
         dst.write_bytes(raw)

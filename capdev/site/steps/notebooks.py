@@ -63,6 +63,7 @@ def text(stager: Stager, lesson: Page, loc: Localized) -> str:
     import nbformat
 
     from capdev.notebooks import notebook_page
+    from capdev.notebooks.download import published_data
 
     translated = nbformat.reads(loc.text, as_version=4) if loc.text else None
     executed = stager.context.localized_notebooks.get(lesson.src, {}).get(stager.lang) \
@@ -70,9 +71,13 @@ def text(stager: Stager, lesson: Page, loc: Localized) -> str:
     if executed is None:  # the English page, or a page that falls back to English
         executed = stager.context.notebooks[lesson.src]
     dest = (stager.dest / lesson.out).parent
+    source_dir = (stager.root / lesson.src).parent
+    # The declared data are linked from the page, each CSV with its XLSX copy (no-code path).
     page = notebook_page(executed, stager.lang, dest, Path(lesson.out).stem, translated=translated,
-                         repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel)
+                         repo_url=stager.project.config.repo_url or None, source_rel=lesson.rel,
+                         source_dir=source_dir)
     stager.written.update(_files(dest, Path(lesson.out).stem))
+    stager.written.update(dest / name for name in published_data(executed, source_dir))
     return page
 
 
