@@ -28,8 +28,9 @@ def _plain(text: str) -> str:
 
 
 def _first_words(body: str) -> str:
-    """The opening words of a note."""
-    return " ".join(_plain(body).split()[:7])
+    """The opening words of a note: twelve, so that a note that starts by quoting the
+    lesson (a table row it discusses) is not taken for the lesson's own text."""
+    return " ".join(_plain(body).split()[:12])
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 # a word that occurs only in the Spanish pages, and one only in the English pages
-ONLY = {"es": "servidores", "en": "procedures"}
+# a word of each language that the other never has, not even in a cited title
+ONLY = {"es": "servidores", "en": "institutions"}
 # the result count line says "N matching documents" or "No matching documents" (EN/ES)
 SETTLED = ("/\\d|^(No|Ningún|Sin)/i.test("
            "(document.querySelector('.md-search-result__meta') || {}).textContent || '')")

@@ -107,9 +107,23 @@
     }
   }
   /* A region that scrolls sideways must be reachable by keyboard (axe scrollable-region-focusable). */
+  /* A box that scrolls sideways (a notebook output; a Markdown table in Material's
+     .md-typeset__scrollwrap on a phone) can be reached and scrolled from the keyboard,
+     and a screen reader names it after the section it is in (WCAG 2.1.1). */
+  function sectionName(el) {
+    for (var n = el.previousElementSibling; n; n = n.previousElementSibling) {
+      if (/^H[1-6]$/.test(n.tagName)) return n.textContent.replace("\u00b6", "").trim();
+    }
+    return "";
+  }
   function focusableScrollers() {
-    document.querySelectorAll(".md-typeset .nb-output").forEach(function (el) {
-      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    document.querySelectorAll(".md-typeset .nb-output, .md-typeset .md-typeset__scrollwrap").forEach(function (el) {
+      if (el.scrollWidth <= el.clientWidth || el.hasAttribute("tabindex")) return;
+      el.setAttribute("tabindex", "0");
+      if (!el.hasAttribute("role") && el.classList.contains("md-typeset__scrollwrap")) {
+        var name = sectionName(el.closest("details") || el);
+        if (name) { el.setAttribute("role", "region"); el.setAttribute("aria-label", name); }
+      }
     });
   }
   function setupPanel() {
@@ -145,4 +159,7 @@
     setupPanel();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  // Material wraps tables once its own scripts have run: look again then, and on resize
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
 })();
