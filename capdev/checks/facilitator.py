@@ -49,3 +49,29 @@ def facilitator_notebook(doc: Doc) -> Iterator[Finding]:
                       "a facilitator block in a notebook reaches learners through the notebook "
                       "download", "move the notes into a Markdown lesson of the module, or into "
                       "the module's index page", mark.col)
+
+
+@rule("facilitator-minutes", "warning",
+      "a lesson's facilitator notes take no more minutes than the lesson's `duration` (the "
+      "agenda gives the lesson its duration, not the sum of its notes)", "markdown")
+def facilitator_minutes(doc: Doc) -> Iterator[Finding]:
+    parsed = _parsed(doc)
+    timed = [p.note for p in parsed if p.note.minutes]
+    if doc.kind != "lesson" or not timed:
+        return
+    import yaml
+
+    from capdev.sources.frontmatter import split
+
+    front, _first, _body = split(Path(doc.src).read_text("utf-8"))
+    try:
+        meta = yaml.safe_load(front or "") or {}
+    except yaml.YAMLError:
+        return  # the front-matter rules report it
+    duration = meta.get("duration") if isinstance(meta, dict) else None
+    total = sum(n.minutes or 0 for n in timed)
+    if isinstance(duration, int) and not isinstance(duration, bool) and total > duration:
+        yield hit("facilitator-minutes", doc.rel, timed[-1].line,
+                  f"the facilitator notes take {total} minutes, the lesson's duration is "
+                  f"{duration}", "shorten the timed parts (`minutes:`) or raise the lesson's "
+                  "`duration` (the workshop agenda moves with it)")
