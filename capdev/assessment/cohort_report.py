@@ -68,7 +68,9 @@ def present(stats: dict[str, Any], fw: Framework, lang: str, excluded: int = 0,
     }
 
 
-def _table(head: list[str], rows: list[list[str]], caption: str) -> str:
+def html_table(head: list[str], rows: list[list[str]], caption: str) -> str:
+    """A captioned HTML table, the first cell of each row its header (the feedback summary
+    writes its tables with it too)."""
     th = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
     body = "".join("<tr>" + f'<th scope="row">{escape(r[0])}</th>'
                    + "".join(f"<td>{escape(c)}</td>" for c in r[1:]) + "</tr>" for r in rows)
@@ -93,14 +95,14 @@ def render_html(doc: dict[str, Any]) -> str:
     parts.append(f"<h1>{escape(t['c_title'])}</h1><dl>")
     parts += [f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in doc["meta"]]
     parts.append(f"</dl><p>{escape(doc['note'])}</p>")
-    parts.append(_table(doc["head"], doc["rows"], t["c_distribution"]))
+    parts.append(html_table(doc["head"], doc["rows"], t["c_distribution"]))
     parts.append(f"<h2>{escape(doc['change_title'])}</h2>")
     if doc["paired"] is None:
         parts.append(f"<p>{escape(doc['no_baseline'])}</p>")
     else:
         parts.append(f"<p>{escape(t['c_pairs'])}: {doc['paired']['pairs']}. "
                      f"{escape(doc['units_note'])}</p>")
-        parts.append(_table(doc["paired"]["head"], doc["paired"]["rows"], doc["change_title"]))
+        parts.append(html_table(doc["paired"]["head"], doc["paired"]["rows"], doc["change_title"]))
     parts.append("</main></body></html>\n")
     return "".join(parts)
 

@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from capdev.assessment.cohort_report import CSS
+from capdev.assessment.cohort_report import CSS, html_table
 from capdev.assessment.pdf import compile_pdf
 from capdev.feedback.texts import strings
 from capdev.sources.forms import Form, choices
@@ -120,14 +120,6 @@ def _chart(q: dict[str, Any], t: dict[str, str]) -> str:
             f'font-size="13" font-family="system-ui,sans-serif">' + "".join(rows) + "</svg>")
 
 
-def _table(head: list[str], rows: list[list[str]], caption: str) -> str:
-    th = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-    body = "".join("<tr>" + f'<th scope="row">{escape(r[0])}</th>'
-                   + "".join(f"<td>{escape(c)}</td>" for c in r[1:]) + "</tr>" for r in rows)
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{th}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
-
-
 def _html_question(q: dict[str, Any], doc: dict[str, Any]) -> list[str]:
     t = doc["t"]
     parts = [f'<section id="q-{escape(q["id"])}"><h2>{escape(q["title"])}</h2>',
@@ -142,13 +134,13 @@ def _html_question(q: dict[str, Any], doc: dict[str, Any]) -> list[str]:
         if q["mean"]:
             parts.append(f"<p>{escape(q['mean'])}</p>")
         parts.append(_chart(q, t))
-        parts.append(_table(doc["head"], [[x["label"], x["count"], x["share"]]
+        parts.append(html_table(doc["head"], [[x["label"], x["count"], x["share"]]
                                           for x in q["lines"]], q["title"]))
         if q["note"]:
             parts.append(f"<p>{escape(q['note'])}</p>")
         if q["breakdown"]:
             b = q["breakdown"]
-            parts.append(f"<h3>{escape(b['title'])}</h3>" + _table(b["head"], b["rows"], b["title"]))
+            parts.append(f"<h3>{escape(b['title'])}</h3>" + html_table(b["head"], b["rows"], b["title"]))
     parts.append("</section>")
     return parts
 
