@@ -93,6 +93,7 @@ def load_all() -> None:
         headings,
         images,
         inputs,
+        languages,
         links,
         placeholders,
         quizzes,
