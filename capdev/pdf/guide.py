@@ -31,6 +31,7 @@ class Cover:
     title: str  # the course's title
     abstract: str  # who the guide is for
     licence: str | None  # the course's licence (an SPDX id), or none
+    region: str = ""  # of the guide's language (mkdocs.yml `regions`), "" for its default
 
 
 def guide_pdf(root: Path, markdown: str, lang: str, cover: Cover, where: str) -> bytes:
@@ -77,7 +78,8 @@ def _info(lang: str, cover: Cover) -> dict[str, Any]:
     lab = labels(lang)
     return {
         "title": cover.title, "subtitle": None, "authors": [], "abstract": cover.abstract,
-        "keywords": [], "kind": "guide", "lang": lang, "region": language(lang).region,
+        "keywords": [], "kind": "guide", "lang": lang,
+        "region": cover.region or language(lang).region,
         "series": cover.series, "number": "", "date": "", "draft-note": None, "watermark": None,
         "abstract-label": cover.series, "keywords-label": lab["keywords"],
         "sdgs-label": lab["sdgs"], "sdgs": [], "disclaimer-title": lab["disclaimer_title"],

@@ -62,7 +62,8 @@ def _pdf(stager: Stager, course: Course, body: str, course_title: str) -> None:
 
     lang = stager.lang
     cover = Cover(label(lang, "guide"), course_title, label(lang, "guide_banner"),
-                  str(course.meta.get("licence") or "") or None)
+                  str(course.meta.get("licence") or "") or None,
+                  stager.project.config.region(lang))
     rel = f"{Path(course.rel, LINK).parent.as_posix()}/{pdf_name(lang)}"
     stager.write(rel, guide_pdf(stager.root, body, lang, cover, f"{course.rel}/course.yml"))
 
