@@ -100,12 +100,19 @@ def _cmi(page) -> dict:
     return page.evaluate("window.recorded()")
 
 
-def _leave(page) -> dict:
+def _leave(page, traffic=None) -> dict:
     """The learner closes the SCO (the platform removes its frame): the adapter's pagehide
-    ends the session, LMSFinish included."""
+    ends the session, LMSFinish included. A script the frame's search worker was still
+    loading fails when the frame goes: that error is the platform's doing, not the page's,
+    so it is dropped from `traffic` (errors before the removal are kept)."""
+    before = list(traffic.errors) if traffic is not None else []
     page.evaluate("document.getElementById('lms-sco').remove()")
     page.wait_for_function("window.calls.indexOf('LMSFinish') >= 0")
-    return _cmi(page)
+    record = _cmi(page)
+    if traffic is not None:
+        traffic.errors[:] = before + [e for e in traffic.errors[len(before):]
+                                      if "importScripts" not in e]
+    return record
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -141,7 +148,7 @@ def test_lesson_checks_and_resume_in_scorm_again(browser, platform, traffic, lan
         after = posixpath.normpath(posixpath.join(posixpath.dirname(lesson), nxt))
         _lesson_frame(page, after)
         page.wait_for_function(f"window.API.cmi.core.lesson_location === {json.dumps(quote(after))}")
-        record = _leave(page)
+        record = _leave(page, traffic)
         assert page.evaluate("window.calls.filter(c => c === 'LMSInitialize').length") == 1
 
     assert record["core"]["lesson_status"] == "passed" and record["core"]["exit"] == "suspend"
@@ -163,7 +170,7 @@ def test_lesson_checks_and_resume_in_scorm_again(browser, platform, traffic, lan
         progress = json.loads(resumed.evaluate("window.capdevProgress.export()"))
         assert set(saved["checks"]) <= set(progress["checks"])  # this browser holds them now
         assert all(progress["checks"][k]["passed"] for k in saved["checks"])
-        record = _leave(page)
+        record = _leave(page, traffic)
     assert record["core"]["lesson_status"] == "passed" and record["core"]["score"]["raw"] == "100"
     assert json.loads(record["suspend_data"])["checks"].keys() == saved["checks"].keys()
     assert traffic.off_host == [] and traffic.errors == []
@@ -178,7 +185,7 @@ def test_lesson_without_checks_is_completed_when_read(browser, platform, traffic
         assert _cmi(page)["core"]["lesson_status"] == "incomplete"
         frame.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
         page.wait_for_function("window.API.cmi.core.lesson_status === 'completed'")
-        record = _leave(page)
+        record = _leave(page, traffic)
     assert record["core"]["lesson_status"] == "completed" and record["core"]["score"]["raw"] == ""
     assert traffic.off_host == [] and traffic.errors == []
 
