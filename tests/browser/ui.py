@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-# a word that occurs only in the Spanish pages, and one only in the English pages
 # a word of each language that the other never has, not even in a cited title
 ONLY = {"es": "servidores", "en": "institutions"}
 # the result count line says "N matching documents" or "No matching documents" (EN/ES)
