@@ -14,7 +14,6 @@ reported (`path:line [rule]`) and never rewritten.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 import tempfile
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
+from capdev.atomic import write_bytes
 from capdev.catalogs import po_read, po_wrap
 from capdev.catalogs.po_read import PoEntry, PoSyntaxError
 from capdev.catalogs.segment import Segment
@@ -358,18 +358,7 @@ def _file_comment(header: str) -> str:
 
 def atomic_write(path: Path, text: str) -> bool:
     """Write only if changed, through a temporary file and a rename (never half a file)."""
-    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    return write_bytes(path, text.encode("utf-8"))
 
 
 def stamped(text: str) -> str:

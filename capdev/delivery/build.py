@@ -19,7 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from capdev.delivery import atomic, cache, html, lesson, outline, pptx
+from capdev import atomic
+from capdev.delivery import cache, html, lesson, outline, pptx
 from capdev.delivery.lesson import LessonRef
 from capdev.site import output
 from capdev.sources.project import Project

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from capdev import atomic
 from capdev.cache import digest, files_digest
-from capdev.delivery import atomic
 from capdev.pdf import pandoc
 
 FOLDER = Path(".cache") / "slides"
